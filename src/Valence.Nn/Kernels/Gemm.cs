@@ -1,0 +1,42 @@
+namespace Valence.Nn.Kernels;
+
+/// <summary>
+/// General matrix multiplication, C = op(A)·op(B) (+ C), row-major float32: the kernel under Dense, Conv1D and the
+/// recurrent layers.
+/// </summary>
+/// <remarks>
+/// op(A) is m×k and op(B) is k×n. With <c>transposeA</c>, A is stored k×m (leading dimension <c>lda</c> ≥ m),
+/// otherwise m×k (lda ≥ k); likewise B. Results do not depend on the number of threads: work is split over
+/// output tiles, never over k, so every element sums its products in one fixed order.
+/// </remarks>
+public static class Gemm
+{
+    /// <summary>Computes C = op(A)·op(B), or C += op(A)·op(B) when <paramref name="accumulate"/> is true.</summary>
+    public static void Multiply(bool transposeA, bool transposeB, int m, int n, int k,
+        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, Span<float> c, int ldc, bool accumulate = false)
+    {
+        Validate(transposeA, transposeB, m, n, k, a.Length, lda, b.Length, ldb, c.Length, ldc);
+        GemmReference.Multiply(transposeA, transposeB, m, n, k, a, lda, b, ldb, c, ldc, accumulate);
+    }
+
+    internal static void Validate(bool transposeA, bool transposeB, int m, int n, int k,
+        int aLength, int lda, int bLength, int ldb, int cLength, int ldc)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(m);
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        CheckMatrix("A", transposeA ? k : m, transposeA ? m : k, aLength, lda);
+        CheckMatrix("B", transposeB ? n : k, transposeB ? k : n, bLength, ldb);
+        CheckMatrix("C", m, n, cLength, ldc);
+    }
+
+    private static void CheckMatrix(string name, int rows, int cols, int length, int ld)
+    {
+        if (rows == 0 || cols == 0) return;
+        if (ld < cols)
+            throw new ArgumentException($"GEMM: leading dimension of {name} is {ld}, less than its {cols} columns.");
+        long needed = (long)(rows - 1) * ld + cols;
+        if (needed > length)
+            throw new ArgumentException($"GEMM: {name} is {rows}×{cols} with leading dimension {ld}, needing {needed} elements, but its span holds {length}.");
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Valence.Nn.Layers;
+
+/// <summary>Turns a layer configuration (<see cref="Layer.ToConfig"/>) back into a layer.</summary>
+public static class LayerFactory
+{
+    /// <summary>How options records are written: camelCase names, enums as strings.</summary>
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
+    private delegate Layer Builder(string name, JsonNode? options, JsonArray? children);
+
+    private static readonly Dictionary<string, Builder> Builders = new()
+    {
+        ["Sequential"] = (name, _, children) => new Sequential(name, Children(name, children)),
+    };
+
+    /// <summary>The layer types a configuration may name.</summary>
+    public static IReadOnlyCollection<string> KnownTypes => Builders.Keys;
+
+    /// <summary>Builds the layer a configuration describes, with fresh (uninitialised) parameters.</summary>
+    /// <exception cref="FormatException">The configuration names an unknown type, lacks a field, or holds invalid options; the message says which layer and why.</exception>
+    public static Layer FromConfig(JsonObject config)
+    {
+        string type = RequiredString(config, "type", "a layer");
+        string name = RequiredString(config, "name", $"a {type} layer");
+        if (!Builders.TryGetValue(type, out var build))
+            throw new FormatException($"Layer '{name}' has unknown type '{type}'; known types: {string.Join(", ", Builders.Keys.Order())}.");
+        try
+        {
+            return build(name, config["options"], config["layers"] as JsonArray);
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException)
+        {
+            throw new FormatException($"{type} '{name}': invalid configuration: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Reads an options record of type <typeparamref name="T"/> from a configuration node.</summary>
+    internal static T Read<T>(JsonNode? options, string name)
+    {
+        if (options is null)
+            throw new FormatException($"Layer '{name}' has no 'options'.");
+        return options.Deserialize<T>(JsonOptions)
+            ?? throw new FormatException($"Layer '{name}' has null 'options'.");
+    }
+
+    private static IEnumerable<Layer> Children(string name, JsonArray? children)
+    {
+        if (children is null)
+            throw new FormatException($"Layer '{name}' has no 'layers' list.");
+        return children.Select(c => FromConfig(c as JsonObject
+            ?? throw new FormatException($"Layer '{name}' lists a child that is not an object.")));
+    }
+
+    private static string RequiredString(JsonObject config, string key, string what) =>
+        config[key] is JsonValue v && v.TryGetValue(out string? s) && !string.IsNullOrWhiteSpace(s)
+            ? s
+            : throw new FormatException($"The configuration of {what} has no '{key}' string.");
+}

@@ -1,0 +1,60 @@
+using Valence.Nn.Initialization;
+using Valence.Nn.Kernels;
+
+namespace Valence.Nn.Tests.Kernels;
+
+public class GemmTests
+{
+    [Fact]
+    public void Reference_matches_a_hand_computation()
+    {
+        // [1 2 3; 4 5 6] · [7 8; 9 10; 11 12] = [58 64; 139 154]
+        float[] a = [1, 2, 3, 4, 5, 6];
+        float[] b = [7, 8, 9, 10, 11, 12];
+        var c = new float[4];
+        Gemm.Multiply(false, false, 2, 2, 3, a, 3, b, 2, c, 2);
+        Assert.Equal([58f, 64f, 139f, 154f], c);
+        Gemm.Multiply(false, false, 2, 2, 3, a, 3, b, 2, c, 2, accumulate: true);
+        Assert.Equal([116f, 128f, 278f, 308f], c);
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void Transposed_operands_give_the_same_product(bool transposeA, bool transposeB)
+    {
+        const int m = 5, n = 7, k = 3;
+        var rng = new Rng(1);
+        var a = new float[m * k];
+        var b = new float[k * n];
+        rng.FillUniform(a, -1, 1);
+        rng.FillUniform(b, -1, 1);
+        var expected = new float[m * n];
+        GemmReference.Multiply(false, false, m, n, k, a, k, b, n, expected, n, false);
+
+        var at = transposeA ? Transpose(a, m, k) : a;
+        var bt = transposeB ? Transpose(b, k, n) : b;
+        var c = new float[m * n];
+        Gemm.Multiply(transposeA, transposeB, m, n, k, at, transposeA ? m : k, bt, transposeB ? k : n, c, n);
+        for (int i = 0; i < c.Length; i++) Assert.Equal(expected[i], c[i], 5);
+    }
+
+    [Fact]
+    public void Spans_too_short_for_the_stated_sizes_are_refused()
+    {
+        var e = Assert.Throws<ArgumentException>(() =>
+            Gemm.Multiply(false, false, 2, 2, 3, new float[5], 3, new float[6], 2, new float[4], 2));
+        Assert.Contains("A is 2×3", e.Message);
+    }
+
+    private static float[] Transpose(float[] x, int rows, int cols)
+    {
+        var t = new float[x.Length];
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < cols; j++)
+                t[j * rows + i] = x[i * cols + j];
+        return t;
+    }
+}
