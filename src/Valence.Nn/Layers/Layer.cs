@@ -18,6 +18,7 @@ namespace Valence.Nn.Layers;
 public abstract class Layer
 {
     private readonly List<Parameter> _parameters = [];
+    private readonly List<(string Name, Tensor Value)> _buffers = [];
 
     /// <summary>Creates a layer with the given name, which prefixes its parameter names in a model.</summary>
     protected Layer(string name)
@@ -37,6 +38,12 @@ public abstract class Layer
 
     /// <summary>This layer's own parameters, in their fixed creation order (children's are not included).</summary>
     public IReadOnlyList<Parameter> Parameters => _parameters;
+
+    /// <summary>
+    /// This layer's own non-trainable state that a model file must keep (BatchNorm's <c>running_mean</c> and
+    /// <c>running_var</c>), in creation order, named as in PyTorch's state_dict.
+    /// </summary>
+    public IReadOnlyList<(string Name, Tensor Value)> Buffers => _buffers;
 
     /// <summary>Layers contained in this one (for composite layers), in order.</summary>
     public virtual IReadOnlyList<Layer> Children => [];
@@ -75,6 +82,16 @@ public abstract class Layer
                 yield return named;
     }
 
+    /// <summary>Every buffer of this layer and its children, with state_dict names.</summary>
+    public IEnumerable<(string Name, Tensor Value)> NamedBuffers(string prefix = "")
+    {
+        string own = prefix.Length == 0 ? Name : $"{prefix}.{Name}";
+        foreach (var (name, value) in _buffers) yield return ($"{own}.{name}", value);
+        foreach (var child in Children)
+            foreach (var named in child.NamedBuffers(own))
+                yield return named;
+    }
+
     /// <summary>Sets every parameter gradient of this layer and its children to zero.</summary>
     public void ZeroGradients()
     {
@@ -103,6 +120,16 @@ public abstract class Layer
         var parameter = new Parameter(name, shape);
         _parameters.Add(parameter);
         return parameter;
+    }
+
+    /// <summary>Creates a zero-filled buffer (non-trainable state saved with the model); call from the constructor.</summary>
+    protected Tensor AddBuffer(string name, TensorShape shape)
+    {
+        if (_buffers.Any(b => b.Name == name) || _parameters.Any(p => p.Name == name))
+            throw new InvalidOperationException($"{TypeName} '{Name}' already has a parameter or buffer named '{name}'.");
+        var buffer = new Tensor(shape);
+        _buffers.Add((name, buffer));
+        return buffer;
     }
 
     /// <summary>A prefix for messages: the layer's type and name, for example <c>Conv1D 'conv'</c>.</summary>

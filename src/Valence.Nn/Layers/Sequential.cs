@@ -42,6 +42,10 @@ public sealed class Sequential : Layer
     public IEnumerable<(string Name, Parameter Parameter)> StateParameters() =>
         _layers.SelectMany(l => l.NamedParameters());
 
+    /// <summary>Every buffer with PyTorch's state_dict names (see <see cref="StateParameters"/>).</summary>
+    public IEnumerable<(string Name, Tensor Value)> StateBuffers() =>
+        _layers.SelectMany(l => l.NamedBuffers());
+
     /// <inheritdoc />
     public override TensorShape GetOutputShape(TensorShape inputShape)
     {
