@@ -82,6 +82,27 @@ public abstract class Layer
                 yield return named;
     }
 
+    /// <summary>
+    /// Every parameter named as in this layer's own PyTorch state_dict: own parameters by their bare names,
+    /// children's prefixed by the child's name (<c>conv.weight</c>, <c>lstm.weight_ih_l0</c>).
+    /// </summary>
+    public IEnumerable<(string Name, Parameter Parameter)> StateParameters()
+    {
+        foreach (var p in _parameters) yield return (p.Name, p);
+        foreach (var child in Children)
+            foreach (var named in child.NamedParameters())
+                yield return named;
+    }
+
+    /// <summary>Every buffer named as in this layer's own state_dict (see <see cref="StateParameters"/>).</summary>
+    public IEnumerable<(string Name, Tensor Value)> StateBuffers()
+    {
+        foreach (var b in _buffers) yield return b;
+        foreach (var child in Children)
+            foreach (var named in child.NamedBuffers())
+                yield return named;
+    }
+
     /// <summary>Every buffer of this layer and its children, with state_dict names.</summary>
     public IEnumerable<(string Name, Tensor Value)> NamedBuffers(string prefix = "")
     {

@@ -35,17 +35,6 @@ public sealed class Sequential : Layer
         set => _layers[0].InputGradientRequired = value;
     }
 
-    /// <summary>
-    /// Every parameter with PyTorch's state_dict names. A top-level Sequential's own name is not a prefix, as in
-    /// PyTorch, where the model's attribute names start the keys.
-    /// </summary>
-    public IEnumerable<(string Name, Parameter Parameter)> StateParameters() =>
-        _layers.SelectMany(l => l.NamedParameters());
-
-    /// <summary>Every buffer with PyTorch's state_dict names (see <see cref="StateParameters"/>).</summary>
-    public IEnumerable<(string Name, Tensor Value)> StateBuffers() =>
-        _layers.SelectMany(l => l.NamedBuffers());
-
     /// <inheritdoc />
     public override TensorShape GetOutputShape(TensorShape inputShape)
     {
