@@ -18,6 +18,7 @@ public static class LayerFactory
     private static readonly Dictionary<string, Builder> Builders = new()
     {
         ["Sequential"] = (name, _, children) => new Sequential(name, Children(name, children)),
+        ["Permute"] = (name, _, _) => new Permute(name),
     };
 
     /// <summary>The layer types a configuration may name.</summary>
