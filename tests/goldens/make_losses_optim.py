@@ -42,7 +42,8 @@ def make_losses():
     batch, classes = 6, 4
     logits = f32(torch.randn(batch, classes) * 2)
     labels = np.array([0, 3, 1, 1, 2, 3], dtype=np.int64)
-    weight = np.array([0.5, 2.0, 1.0, 0.25], dtype=np.float32)
+    # Σ w_y over the labels (6.5) differs from the batch (6), so normalising by the wrong one shows.
+    weight = np.array([0.5, 2.0, 1.5, 0.25], dtype=np.float32)
     smoothing = 0.1
     tensors = {"ce.logits": logits, "ce.labels": labels, "ce.weight": weight}
     cases = {"plain": (None, 0.0), "weighted": (weight, 0.0), "smoothed": (None, smoothing),
