@@ -7,11 +7,11 @@ namespace Valence.Nn.Losses;
 /// weights and label smoothing: PyTorch 1.13's <c>F.cross_entropy(logits, labels, weight, label_smoothing=ε)</c>.
 /// </summary>
 /// <remarks>
-/// <para>With log pᵢ꜀ = zᵢ꜀ − log Σₖ exp zᵢₖ (the maximum subtracted first, in double), weights w (all 1 when none
-/// are given), C classes and W = Σᵢ w_yᵢ:</para>
+/// <para>With log p_ic = z_ic − log Σ_k exp z_ik (the row maximum subtracted first, in double), weights w (all 1
+/// when none are given), C classes and W = Σ_i w_(y_i):</para>
 /// <code>
-/// L = (1 − ε)·Σᵢ w_yᵢ·(−log pᵢ,yᵢ) / W  +  (ε/C)·Σᵢ Σ꜀ w꜀·(−log pᵢ꜀) / W
-/// ∂L/∂zᵢₖ = [ (1 − ε)·w_yᵢ·(pᵢₖ − [k = yᵢ])  +  (ε/C)·(Σ꜀ w꜀·pᵢₖ − wₖ) ] / W
+/// L = (1 − ε)·Σ_i w_(y_i)·(−log p_(i,y_i)) / W  +  (ε/C)·Σ_i Σ_c w_c·(−log p_ic) / W
+/// ∂L/∂z_ik = [ (1 − ε)·w_(y_i)·(p_ik − [k = y_i])  +  (ε/C)·(Σ_c w_c·p_ik − w_k) ] / W
 /// </code>
 /// <para>Without weights this is the mean over the batch of the cross-entropy against the smoothed target
 /// (1 − ε)·onehot + ε/C. The smoothing term is normalised by W, the weights of the labels, as PyTorch 1.13 does.</para>

@@ -6,8 +6,8 @@ namespace Valence.Nn.Optimizers;
 /// </summary>
 /// <remarks>
 /// <see cref="State"/> and <see cref="LoadState"/> carry everything a resumed run needs (including the learning
-/// rate a schedule has reached, which <see cref="LoadState"/> puts back into the optimiser), as named numbers under
-/// the names of PyTorch's scheduler state_dict.
+/// rate a schedule has reached, which <see cref="LoadState"/> puts back into the optimiser), as named numbers, named
+/// after the entries of PyTorch's scheduler state_dict.
 /// </remarks>
 public interface ILearningRateSchedule
 {

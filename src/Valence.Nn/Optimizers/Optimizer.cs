@@ -88,6 +88,7 @@ public abstract class Optimizer
         var seen = new HashSet<string>();
         foreach (var (name, value) in state)
         {
+            ArgumentNullException.ThrowIfNull(value, $"{nameof(state)}['{name}']");
             if (!seen.Add(name))
                 throw new ArgumentException($"{GetType().Name}: the checkpoint holds state '{name}' twice.", nameof(state));
             var own = FindState(name)
