@@ -30,9 +30,9 @@ public sealed class MaxPool1D : Pool1D
             for (int t = 0; t < outputLength; t++)
             {
                 // y[r, t] = max_k x[r, t·stride + k], keeping the first of equal maxima
-                int best = r * length + t * stride;
-                float max = x[best];
-                for (int i = best + 1; i < best + kernel; i++)
+                int start = r * length + t * stride, best = start;
+                float max = x[start];
+                for (int i = start + 1; i < start + kernel; i++)
                 {
                     float v = x[i];
                     if (v > max || float.IsNaN(v))
