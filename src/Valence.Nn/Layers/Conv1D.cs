@@ -99,7 +99,7 @@ public sealed class Conv1D : Layer
     {
         var w = _trainingWindow
             ?? throw new InvalidOperationException($"{Describe()}: Backward needs a preceding Forward with training=true.");
-        ShapeException.ThrowIfNotEqual(outputGradient.Shape, _output!.Shape, $"{Describe()} output gradient");
+        ShapeChecks.RequireOutputGradient(this, outputGradient.Shape, _output!.Shape);
         int groupRows = FanIn, groupOutputs = _options.OutChannels / _options.Groups, columnCount = w.ColumnCount;
 
         // G[o, b·T' + t] = dy[b, o, t]
@@ -157,7 +157,7 @@ public sealed class Conv1D : Layer
     /// <summary>Validates an input shape and works out the sliding-window geometry over it.</summary>
     private Window1D Window(TensorShape inputShape)
     {
-        ShapeException.ThrowIfRankIsNot(inputShape, 3, $"{Describe()} input", "[batch, channels, time]");
+        ShapeChecks.RequireBatchChannelsTime(this, inputShape);
         int channels = inputShape[1], length = inputShape[2];
         if (channels % _options.Groups != 0)
             throw new ShapeException($"{Describe()}: input has {channels} channels, not divisible by groups={_options.Groups} (input shape {inputShape}); the layer expects inChannels={_options.InChannels}.");

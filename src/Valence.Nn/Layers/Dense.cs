@@ -86,7 +86,7 @@ public sealed class Dense : Layer
     {
         var input = _trainingInput
             ?? throw new InvalidOperationException($"{Describe()}: Backward needs a preceding Forward with training=true.");
-        ShapeException.ThrowIfNotEqual(outputGradient.Shape, _output!.Shape, $"{Describe()} output gradient");
+        ShapeChecks.RequireOutputGradient(this, outputGradient.Shape, _output!.Shape);
         int rows = input.Length / _options.InFeatures;
         int inFeatures = _options.InFeatures, outFeatures = _options.OutFeatures;
         var g = outputGradient.ReadOnlySpan;

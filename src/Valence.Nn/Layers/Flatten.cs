@@ -48,7 +48,7 @@ public sealed class Flatten : Layer
     {
         var inputShape = _trainingInputShape
             ?? throw new InvalidOperationException($"{Describe()}: Backward needs a preceding Forward with training=true.");
-        ShapeException.ThrowIfNotEqual(outputGradient.Shape, _output!.Shape, $"{Describe()} output gradient");
+        ShapeChecks.RequireOutputGradient(this, outputGradient.Shape, _output!.Shape);
         var inputGradient = Tensor.Reuse(ref _inputGradient, inputShape);
         if (InputGradientRequired) outputGradient.CopyTo(inputGradient);
         return inputGradient;

@@ -26,7 +26,7 @@ public sealed class GlobalAveragePool1D : Layer
     /// <inheritdoc />
     public override TensorShape GetOutputShape(TensorShape inputShape)
     {
-        ShapeException.ThrowIfRankIsNot(inputShape, 3, $"{Describe()} input", "[batch, channels, time]");
+        ShapeChecks.RequireBatchChannelsTime(this, inputShape);
         if (inputShape[2] == 0)
             throw new ShapeException($"{Describe()}: time axis has no steps to average (input shape {inputShape}).");
         return new TensorShape(inputShape[0], inputShape[1]);
@@ -50,7 +50,7 @@ public sealed class GlobalAveragePool1D : Layer
     {
         var inputShape = _trainingInputShape
             ?? throw new InvalidOperationException($"{Describe()}: Backward needs a preceding Forward with training=true.");
-        ShapeException.ThrowIfNotEqual(outputGradient.Shape, _output!.Shape, $"{Describe()} output gradient");
+        ShapeChecks.RequireOutputGradient(this, outputGradient.Shape, _output!.Shape);
         var inputGradient = Tensor.Reuse(ref _inputGradient, inputShape);
         if (InputGradientRequired)
         {

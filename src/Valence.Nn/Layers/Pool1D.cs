@@ -29,7 +29,7 @@ public abstract class Pool1D : Layer
     /// <inheritdoc />
     public override TensorShape GetOutputShape(TensorShape inputShape)
     {
-        ShapeException.ThrowIfRankIsNot(inputShape, 3, $"{Describe()} input", "[batch, channels, time]");
+        ShapeChecks.RequireBatchChannelsTime(this, inputShape);
         int length = inputShape[2];
         if (length < PoolOptions.KernelSize)
             throw new ShapeException($"{Describe()}: time axis of {length} steps is shorter than the kernel of {PoolOptions.KernelSize} steps (input shape {inputShape}).");
@@ -50,7 +50,7 @@ public abstract class Pool1D : Layer
     {
         var inputShape = _trainingInputShape
             ?? throw new InvalidOperationException($"{Describe()}: Backward needs a preceding Forward with training=true.");
-        ShapeException.ThrowIfNotEqual(outputGradient.Shape, _output!.Shape, $"{Describe()} output gradient");
+        ShapeChecks.RequireOutputGradient(this, outputGradient.Shape, _output!.Shape);
         var inputGradient = Tensor.Reuse(ref _inputGradient, inputShape);
         if (InputGradientRequired)
         {

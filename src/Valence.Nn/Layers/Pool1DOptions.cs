@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Valence.Nn.Layers;
 
 /// <summary>
@@ -6,14 +8,19 @@ namespace Valence.Nn.Layers;
 /// </summary>
 public sealed record Pool1DOptions
 {
-    /// <summary>Validates and creates the settings; the stride defaults to the kernel size, as in PyTorch.</summary>
+    /// <summary>Settings with the stride equal to the kernel size (non-overlapping windows), PyTorch's default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The kernel size is zero or negative.</exception>
+    public Pool1DOptions(int kernelSize) : this(kernelSize, kernelSize) { }
+
+    /// <summary>Validates and creates the settings.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The kernel size or the stride is zero or negative.</exception>
-    public Pool1DOptions(int kernelSize, int? stride = null)
+    [JsonConstructor]
+    public Pool1DOptions(int kernelSize, int stride)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(kernelSize);
-        if (stride is { } s) ArgumentOutOfRangeException.ThrowIfNegativeOrZero(s, nameof(stride));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stride);
         KernelSize = kernelSize;
-        Stride = stride ?? kernelSize;
+        Stride = stride;
     }
 
     /// <summary>Time steps in each window.</summary>

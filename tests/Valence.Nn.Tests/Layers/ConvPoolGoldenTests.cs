@@ -41,8 +41,9 @@ public class ConvPoolGoldenTests
     {
         var golden = Golden.Load($"conv_pool_{name}");
         var m = golden.Metadata;
-        int? stride = m["stride"].Length == 0 ? null : Int(m, "stride");
-        var options = new Pool1DOptions(Int(m, "kernel_size"), stride);
+        var options = m["stride"].Length == 0
+            ? new Pool1DOptions(Int(m, "kernel_size"))
+            : new Pool1DOptions(Int(m, "kernel_size"), Int(m, "stride"));
         Layer layer = m["layer"] == "MaxPool1D" ? new MaxPool1D("pool", options) : new AvgPool1D("pool", options);
         Assert.Equal(m["layer"], layer.TypeName);
         LayerChecks.MatchesGolden(layer, golden);

@@ -24,13 +24,10 @@ public static class LayerChecks
         Assert.Equal(layer.Name, rebuilt.Name);
         Assert.Equal(layer.Options, rebuilt.Options);
         Assert.Equal(json, rebuilt.ToConfig().ToJsonString());
-        Assert.Equal(layer.Parameters.Count, rebuilt.Parameters.Count);
-        for (int i = 0; i < layer.Parameters.Count; i++)
-        {
-            Assert.Equal(layer.Parameters[i].Name, rebuilt.Parameters[i].Name);
-            Assert.Equal(layer.Parameters[i].Shape, rebuilt.Parameters[i].Shape);
-            layer.Parameters[i].Value.CopyTo(rebuilt.Parameters[i].Value);
-        }
+        var original = layer.NamedParameters().ToArray();
+        var copy = rebuilt.NamedParameters().ToArray();
+        Assert.Equal(original.Select(p => (p.Name, p.Parameter.Shape)), copy.Select(p => (p.Name, p.Parameter.Shape)));
+        for (int i = 0; i < original.Length; i++) original[i].Parameter.Value.CopyTo(copy[i].Parameter.Value);
 
         using var input = new Tensor(inputShape);
         rng.FillUniform(input.Span, -1f, 1f);
