@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Valence.Nn.Layers;
 
 /// <summary>
@@ -67,6 +69,7 @@ public sealed record Conv1DOptions
     public bool Bias { get; }
 
     /// <summary>Time steps the kernel spans: (kernelSize − 1)·dilation + 1.</summary>
+    [JsonIgnore]
     public int ReceptiveField => (KernelSize - 1) * Dilation + 1;
 
     /// <summary>
