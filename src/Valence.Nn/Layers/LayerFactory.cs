@@ -19,6 +19,12 @@ public static class LayerFactory
     {
         ["Sequential"] = (name, _, children) => new Sequential(name, Children(name, children)),
         ["Permute"] = (name, _, _) => new Permute(name),
+        ["Dense"] = (name, options, _) => new Dense(name, Read<DenseOptions>(options, name)),
+        ["Conv1D"] = (name, options, _) => new Conv1D(name, Read<Conv1DOptions>(options, name)),
+        ["MaxPool1D"] = (name, options, _) => new MaxPool1D(name, Read<Pool1DOptions>(options, name)),
+        ["AvgPool1D"] = (name, options, _) => new AvgPool1D(name, Read<Pool1DOptions>(options, name)),
+        ["GlobalAveragePool1D"] = (name, options, _) => new GlobalAveragePool1D(name, Read<GlobalAveragePool1DOptions>(options, name)),
+        ["Flatten"] = (name, options, _) => new Flatten(name, Read<FlattenOptions>(options, name)),
     };
 
     /// <summary>The layer types a configuration may name.</summary>
