@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Unicode;
 using System.Text.Json;
 
 namespace Valence.Nn.Serialization;
@@ -126,6 +127,8 @@ public static class SafeTensorsFile
 
     private static HeaderLayout ParseHeader(string path, byte[] header, long dataLength)
     {
+        if (!Utf8.IsValid(header))
+            throw new ModelFormatException(path, $"the JSON header (bytes 8 to {8 + header.Length}) is not valid UTF-8.");
         JsonDocument document;
         try
         {
