@@ -18,6 +18,9 @@ public static class LayerFactory
     private static readonly Dictionary<string, Builder> Builders = new()
     {
         ["Sequential"] = (name, _, children) => new Sequential(name, Children(name, children)),
+        ["LSTM"] = (name, options, _) => new LSTM(name, Read<RecurrentOptions>(options, name)),
+        ["GRU"] = (name, options, _) => new GRU(name, Read<RecurrentOptions>(options, name)),
+        ["SimpleRNN"] = (name, options, _) => new SimpleRNN(name, Read<RecurrentOptions>(options, name)),
     };
 
     /// <summary>The layer types a configuration may name.</summary>
