@@ -34,7 +34,8 @@ public static class TensorAssert
                 worstIndex = i;
             }
         }
-        Assert.True(worst <= rtol,
-            $"{what}: relative error {worst:E2} at element {worstIndex} (expected {expected[worstIndex]}, got {actual[worstIndex]}) exceeds {rtol:E0}.");
+        // The message is built only on failure: with an exact match there is no worst element to show.
+        if (worst > rtol)
+            Assert.Fail($"{what}: relative error {worst:E2} at element {worstIndex} (expected {expected[worstIndex]}, got {actual[worstIndex]}) exceeds {rtol:E0}.");
     }
 }
