@@ -58,6 +58,6 @@ public sealed record RecurrentOptions
     private static void RequireAtLeastOne(int value, string name, string what)
     {
         if (value < 1)
-            throw new ArgumentOutOfRangeException(name, value, $"{name} is the number of {what} and must be at least 1; got {value}.");
+            throw new ArgumentOutOfRangeException(name, $"{name} is the number of {what} and must be at least 1; got {value}.");
     }
 }
