@@ -14,17 +14,21 @@ import golden_io
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-# name: (module, layers, bidirectional, bias, initial state)
+# name: (module, hidden, layers, bidirectional, bias, initial state). Hidden 5 is narrower than a SIMD vector;
+# 17 and 19 have whole vectors and a tail.
 CASES = {
-    "lstm": (torch.nn.LSTM, 2, True, True, False),
-    "lstm_state": (torch.nn.LSTM, 1, True, True, True),
-    "gru": (torch.nn.GRU, 2, False, True, False),
-    "gru_state": (torch.nn.GRU, 2, True, True, True),
-    "rnn": (torch.nn.RNN, 2, True, True, False),
-    "rnn_state_nobias": (torch.nn.RNN, 1, False, False, True),
+    "lstm": (torch.nn.LSTM, 5, 2, True, True, False),
+    "lstm_state": (torch.nn.LSTM, 5, 1, True, True, True),
+    "lstm_wide": (torch.nn.LSTM, 19, 1, True, True, True),
+    "gru": (torch.nn.GRU, 5, 2, False, True, False),
+    "gru_state": (torch.nn.GRU, 5, 2, True, True, True),
+    "gru_wide": (torch.nn.GRU, 17, 2, False, True, False),
+    "rnn": (torch.nn.RNN, 5, 2, True, True, False),
+    "rnn_state_nobias": (torch.nn.RNN, 5, 1, False, False, True),
+    "rnn_wide": (torch.nn.RNN, 19, 1, True, True, False),
 }
 TYPE_NAMES = {torch.nn.LSTM: "LSTM", torch.nn.GRU: "GRU", torch.nn.RNN: "SimpleRNN"}
-BATCH, TIME, INPUT, HIDDEN = 3, 6, 7, 5
+BATCH, TIME, INPUT = 3, 6, 7
 
 
 def float32(t):
@@ -53,9 +57,9 @@ def run(module, x, state, upstream, select):
     return y, grads
 
 
-def make(name, cls, layers, bidirectional, bias, with_state):
+def make(name, cls, hidden, layers, bidirectional, bias, with_state):
     torch.manual_seed(sum(map(ord, name)))
-    module = cls(INPUT, HIDDEN, num_layers=layers, bidirectional=bidirectional, bias=bias, batch_first=True)
+    module = cls(INPUT, hidden, num_layers=layers, bidirectional=bidirectional, bias=bias, batch_first=True)
     module = module.double()
     with torch.no_grad():
         for p in module.parameters():
@@ -64,11 +68,11 @@ def make(name, cls, layers, bidirectional, bias, with_state):
     x = float32(torch.randn(BATCH, TIME, INPUT))
     state = []
     if with_state:
-        state.append(float32(torch.randn(layers * directions, BATCH, HIDDEN)))
+        state.append(float32(torch.randn(layers * directions, BATCH, hidden)))
         if cls is torch.nn.LSTM:
-            state.append(float32(torch.randn(layers * directions, BATCH, HIDDEN)))
-    upstream_seq = float32(torch.randn(BATCH, TIME, HIDDEN * directions))
-    upstream_last = float32(torch.randn(BATCH, HIDDEN * directions))
+            state.append(float32(torch.randn(layers * directions, BATCH, hidden)))
+    upstream_seq = float32(torch.randn(BATCH, TIME, hidden * directions))
+    upstream_last = float32(torch.randn(BATCH, hidden * directions))
 
     tensors = {"input": x}
     for state_name, s in zip(["h0", "c0"], state):
@@ -84,7 +88,7 @@ def make(name, cls, layers, bidirectional, bias, with_state):
     tensors.update({f"last.{k}": v for k, v in grads_last.items()})
 
     metadata = {
-        "type": TYPE_NAMES[cls], "input_size": INPUT, "hidden_size": HIDDEN, "num_layers": layers,
+        "type": TYPE_NAMES[cls], "input_size": INPUT, "hidden_size": hidden, "num_layers": layers,
         "bidirectional": bidirectional, "bias": bias, "initial_state": with_state, "torch": torch.__version__,
     }
     arrays = {k: v.detach().numpy().astype("float32") for k, v in tensors.items()}

@@ -9,8 +9,8 @@ public class RecurrentGoldenTests
 {
     public static readonly TheoryData<string> Cases = new()
     {
-        "recurrent_lstm", "recurrent_lstm_state", "recurrent_gru", "recurrent_gru_state", "recurrent_rnn",
-        "recurrent_rnn_state_nobias",
+        "recurrent_lstm", "recurrent_lstm_state", "recurrent_lstm_wide", "recurrent_gru", "recurrent_gru_state",
+        "recurrent_gru_wide", "recurrent_rnn", "recurrent_rnn_state_nobias", "recurrent_rnn_wide",
     };
 
     [Theory]

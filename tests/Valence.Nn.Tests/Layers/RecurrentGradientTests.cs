@@ -8,32 +8,33 @@ namespace Valence.Nn.Tests.Layers;
 /// <summary>Finite-difference checks of every recurrent layer's input, weight and initial-state gradients.</summary>
 public class RecurrentGradientTests
 {
-    // Awkward sizes: batch 3, time 4, input 7, hidden 5 (not a multiple of any vector width).
-    public static readonly TheoryData<string, int, bool, bool, bool, int> Cases = Build();
+    // Awkward sizes: batch 3, time 4, input 7; hidden 5 is narrower than a SIMD vector, 19 has whole vectors and a tail.
+    public static readonly TheoryData<string, int, int, bool, bool, bool, int> Cases = Build();
 
-    private static TheoryData<string, int, bool, bool, bool, int> Build()
+    private static TheoryData<string, int, int, bool, bool, bool, int> Build()
     {
-        var data = new TheoryData<string, int, bool, bool, bool, int>();
+        var data = new TheoryData<string, int, int, bool, bool, bool, int>();
         foreach (var type in new[] { "LSTM", "GRU", "SimpleRNN" })
         {
-            // type, layers, bidirectional, returnSequences, bias, time
-            data.Add(type, 1, false, true, true, 4);
-            data.Add(type, 1, false, false, true, 4);
-            data.Add(type, 2, true, true, true, 4);
-            data.Add(type, 2, true, false, true, 4);
-            data.Add(type, 1, true, true, false, 4);
-            data.Add(type, 2, false, false, false, 1);
-            data.Add(type, 1, true, false, true, 1);
+            // type, hidden, layers, bidirectional, returnSequences, bias, time
+            data.Add(type, 5, 1, false, true, true, 4);
+            data.Add(type, 5, 1, false, false, true, 4);
+            data.Add(type, 5, 2, true, true, true, 4);
+            data.Add(type, 5, 2, true, false, true, 4);
+            data.Add(type, 5, 1, true, true, false, 4);
+            data.Add(type, 5, 2, false, false, false, 1);
+            data.Add(type, 5, 1, true, false, true, 1);
+            data.Add(type, 19, 2, true, true, true, 4);
         }
         return data;
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Input_and_weight_gradients_match_finite_differences(string type, int layers, bool bidirectional,
-        bool returnSequences, bool bias, int time)
+    public void Input_and_weight_gradients_match_finite_differences(string type, int hidden, int layers,
+        bool bidirectional, bool returnSequences, bool bias, int time)
     {
-        var options = new RecurrentOptions(7, 5, layers, bidirectional, returnSequences, bias);
+        var options = new RecurrentOptions(7, hidden, layers, bidirectional, returnSequences, bias);
         var layer = RecurrentLayers.Create(type, options);
         GradientCheck.Layer(layer, new TensorShape(3, time, 7), samplesPerTensor: 16);
     }
