@@ -22,7 +22,7 @@ public sealed class LSTM : RecurrentLayer
     public override string TypeName => "LSTM";
 
     /// <summary>∂L/∂c0 after Backward, [layers·directions, batch, H]; the gradient with respect to the zero state when none was set.</summary>
-    public Tensor InitialCellStateGradient => InitialCellStateGradientTensor;
+    public Tensor InitialCellStateGradient => InitialCellGradient;
 
     /// <summary>Sets h0 and c0, each [layers·directions, batch, H], for the next Forward only; the values are copied.</summary>
     /// <exception cref="ShapeException">A shape is not [layers·directions, batch, H], or the two differ.</exception>

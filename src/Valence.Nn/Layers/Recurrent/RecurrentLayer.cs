@@ -66,7 +66,7 @@ public abstract class RecurrentLayer : Layer
     public Tensor InitialHiddenStateGradient { get; } = new(new TensorShape(0));
 
     /// <summary>∂L/∂c0 after Backward for cells with a cell state, shaped as <see cref="InitialHiddenStateGradient"/>.</summary>
-    private protected Tensor InitialCellStateGradientTensor { get; } = new(new TensorShape(0));
+    private protected Tensor InitialCellGradient { get; } = new(new TensorShape(0));
 
     private int Units => Settings.HiddenSize;
 
@@ -150,7 +150,7 @@ public abstract class RecurrentLayer : Layer
         ScatterOutputGradient(outputGradient);
         var stateShape = new TensorShape(layers * Directions, batch, Units);
         InitialHiddenStateGradient.Resize(stateShape);
-        InitialCellStateGradientTensor.Resize(stateShape);
+        InitialCellGradient.Resize(stateShape);
         for (int layer = layers - 1; layer >= 0; layer--)
             for (int direction = 0; direction < Directions; direction++)
                 BackwardDirection(layer, direction);
@@ -212,18 +212,18 @@ public abstract class RecurrentLayer : Layer
         int batch = _work.Batch, time = _work.Time, gateWidth = GateWidth, inputWidth = InputWidth(layer);
         var gates = _work.Gates(layer, direction).Span;
         // a_x = x W_ihᵀ + b_ih for every time step in one product
-        bool hasBias = BroadcastBias(parameters.BiasIh, gates, time * batch);
+        bool hasInputBias = BroadcastBias(parameters.BiasIh, gates, time * batch);
         Gemm.Multiply(false, true, time * batch, gateWidth, inputWidth, LayerInput(layer), inputWidth,
-            parameters.WeightIh.Value.ReadOnlySpan, inputWidth, gates, gateWidth, accumulate: hasBias);
+            parameters.WeightIh.Value.ReadOnlySpan, inputWidth, gates, gateWidth, accumulate: hasInputBias);
         var recurrent = _work.Recurrent.Span;
         for (int s = 0; s < time; s++)
         {
             int t = direction == 0 ? s : time - 1 - s;
             var step = Step(layer, direction, t);
             // a_h = h_{t−1} W_hhᵀ + b_hh
-            BroadcastBias(parameters.BiasHh, recurrent, batch);
+            bool hasRecurrentBias = BroadcastBias(parameters.BiasHh, recurrent, batch);
             Gemm.Multiply(false, true, batch, gateWidth, Units, step.HiddenPrevious.Data, step.HiddenPrevious.Stride,
-                parameters.WeightHh.Value.ReadOnlySpan, Units, recurrent, gateWidth, accumulate: hasBias);
+                parameters.WeightHh.Value.ReadOnlySpan, Units, recurrent, gateWidth, accumulate: hasRecurrentBias);
             step.Recurrent = new StridedRows(recurrent, gateWidth, gateWidth);
             _cell.Forward(step);
         }
@@ -258,7 +258,7 @@ public abstract class RecurrentLayer : Layer
         }
         int stateOffset = (layer * Directions + direction) * batch * units;
         carry.CopyTo(InitialHiddenStateGradient.Span.Slice(stateOffset, batch * units));
-        cellCarry.CopyTo(InitialCellStateGradientTensor.Span.Slice(stateOffset, batch * units));
+        cellCarry.CopyTo(InitialCellGradient.Span.Slice(stateOffset, batch * units));
         AccumulateParameterGradients(layer, direction, parameters);
         PropagateToInput(layer, direction, parameters);
     }
