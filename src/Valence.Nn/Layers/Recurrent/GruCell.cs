@@ -1,0 +1,92 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using Valence.Nn.Kernels;
+
+namespace Valence.Nn.Layers;
+
+/// <summary>
+/// The GRU cell, PyTorch's gate order r, z, n, with the reset gate applied after the hidden matrix product (ONNX
+/// <c>linear_before_reset=1</c>). Forward leaves r, z, n in the gate rows and caches a_hn = W_hn h_{t−1} + b_hn.
+/// </summary>
+internal sealed class GruCell : RecurrentCell
+{
+    /// <summary>The one instance; cells hold no state.</summary>
+    public static readonly GruCell Instance = new();
+
+    private GruCell() { }
+
+    /// <inheritdoc />
+    public override int GateCount => 3;
+
+    /// <inheritdoc />
+    public override int CachedVectors => 1;
+
+    /// <inheritdoc />
+    public override bool HasSeparateHiddenGateGradient => true;
+
+    /// <inheritdoc />
+    public override bool HasDirectHiddenPath => true;
+
+    /// <inheritdoc />
+    public override void Forward(scoped in RecurrentStep step)
+    {
+        int h = step.Units;
+        for (int b = 0; b < step.Batch; b++)
+        {
+            var a = step.Gates[b];
+            var ah = step.Recurrent[b];
+            // r = σ(a_xr + a_hr), z = σ(a_xz + a_hz)
+            var rz = a[..(2 * h)];
+            TensorPrimitives.Add(rz, ah[..(2 * h)], rz);
+            TensorPrimitives.Sigmoid(rz, rz);
+            // n = tanh(a_xn + r ⊙ a_hn)
+            var ahn = step.Cache[b];
+            ah[(2 * h)..].CopyTo(ahn);
+            var n = a[(2 * h)..];
+            TensorPrimitives.FusedMultiplyAdd(a[..h], ahn, n, n);
+            TensorPrimitives.Tanh(n, n);
+            // h_t = (1 − z) ⊙ n + z ⊙ h_{t−1} = n + z ⊙ (h_{t−1} − n)
+            var hidden = step.Hidden[b];
+            TensorPrimitives.Subtract(step.HiddenPrevious[b], n, hidden);
+            TensorPrimitives.FusedMultiplyAdd(a.Slice(h, h), hidden, n, hidden);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Backward(scoped in RecurrentStep step)
+    {
+        int h = step.Units;
+        for (int b = 0; b < step.Batch; b++)
+        {
+            var gates = step.Gates[b];
+            ReadOnlySpan<float> r = gates[..h], z = gates.Slice(h, h), n = gates[(2 * h)..];
+            ReadOnlySpan<float> ahn = step.Cache[b], hPrev = step.HiddenPrevious[b], dh = step.HiddenGradient[b];
+            var dx = step.InputGateGradient[b];
+            var dhh = step.HiddenGateGradient[b];
+            Span<float> dxr = dx[..h], dxz = dx.Slice(h, h), dxn = dx[(2 * h)..];
+            Span<float> dhr = dhh[..h], dhz = dhh.Slice(h, h), dhn = dhh[(2 * h)..];
+            var dhPrev = step.HiddenPreviousGradient[b];
+            var one = Vector<float>.One;
+            for (int j = 0; j < h; j += Vector<float>.Count)
+            {
+                var vr = VectorChunks.Load(r, j);
+                var vz = VectorChunks.Load(z, j);
+                var vn = VectorChunks.Load(n, j);
+                var vdh = VectorChunks.Load(dh, j);
+                // da_n = dh ⊙ (1 − z) ⊙ (1 − n²), da_z = dh ⊙ (h_{t−1} − n) ⊙ z(1−z), da_r = da_n ⊙ a_hn ⊙ r(1−r)
+                var dan = vdh * (one - vz) * (one - vn * vn);
+                var daz = vdh * (VectorChunks.Load(hPrev, j) - vn) * vz * (one - vz);
+                var dar = dan * VectorChunks.Load(ahn, j) * vr * (one - vr);
+                // ∂L/∂a_x = [da_r, da_z, da_n]; ∂L/∂a_h = [da_r, da_z, da_n ⊙ r]
+                VectorChunks.Store(dar, dxr, j);
+                VectorChunks.Store(daz, dxz, j);
+                VectorChunks.Store(dan, dxn, j);
+                VectorChunks.Store(dar, dhr, j);
+                VectorChunks.Store(daz, dhz, j);
+                VectorChunks.Store(dan * vr, dhn, j);
+                // the direct path h_t = … + z ⊙ h_{t−1} gives ∂L/∂h_{t−1} its share dh ⊙ z
+                VectorChunks.Store(vdh * vz, dhPrev, j);
+            }
+        }
+    }
+}
