@@ -46,11 +46,12 @@ public abstract class Activation : Layer
     /// <inheritdoc />
     public override Tensor Forward(Tensor input, bool training)
     {
-        var output = Tensor.Reuse(ref _output, GetOutputShape(input.Shape));
-        Activate(input, output);
+        var shape = GetOutputShape(input.Shape);
         _hasTrainingCache = training;
         if (training && !DerivativeUsesOutput)
-            input.CopyTo(Tensor.Reuse(ref _inputCopy, input.Shape));
+            input.CopyTo(Tensor.Reuse(ref _inputCopy, shape));
+        var output = Tensor.Reuse(ref _output, shape);
+        Activate(input, output);
         return output;
     }
 
