@@ -82,7 +82,9 @@ public sealed class BatchNorm1D : Layer
         if (!_hasTrainingCache)
             throw new InvalidOperationException($"{Describe()}: Backward needs a Forward in training mode first.");
         var normalized = _normalized!;
-        ShapeException.ThrowIfNotEqual(outputGradient.Shape, normalized.Shape, $"{Describe()} output gradient");
+        // Checked before building the message, which would otherwise allocate on every call.
+        if (outputGradient.Shape != normalized.Shape)
+            ShapeException.ThrowIfNotEqual(outputGradient.Shape, normalized.Shape, $"{Describe()} output gradient");
         var inputGradient = Tensor.Reuse(ref _inputGradient, normalized.Shape);
         var layout = new Layout(normalized.Shape);
         for (int c = 0; c < layout.Channels; c++)

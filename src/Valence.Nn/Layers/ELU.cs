@@ -53,7 +53,7 @@ public sealed record ELUOptions
     /// <summary>Creates the settings; the default α is PyTorch's.</summary>
     public ELUOptions(float alpha = 1f) => Alpha = alpha;
 
-    /// <summary>α, the value y approaches as x → −∞ is −α (PyTorch's <c>alpha</c>); any finite number.</summary>
+    /// <summary>α, the scale of the negative branch: y → −α as x → −∞ (PyTorch's <c>alpha</c>); any finite number.</summary>
     public float Alpha
     {
         get;
