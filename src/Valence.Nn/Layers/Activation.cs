@@ -46,12 +46,13 @@ public abstract class Activation : Layer
     /// <inheritdoc />
     public override Tensor Forward(Tensor input, bool training)
     {
+        _hasTrainingCache = false;
         var shape = GetOutputShape(input.Shape);
-        _hasTrainingCache = training;
         if (training && !DerivativeUsesOutput)
             input.CopyTo(Tensor.Reuse(ref _inputCopy, shape));
         var output = Tensor.Reuse(ref _output, shape);
         Activate(input, output);
+        _hasTrainingCache = training;
         return output;
     }
 

@@ -67,12 +67,13 @@ public sealed class BatchNorm1D : Layer
     /// <inheritdoc />
     public override Tensor Forward(Tensor input, bool training)
     {
+        _hasTrainingCache = false;
         var output = Tensor.Reuse(ref _output, GetOutputShape(input.Shape));
-        _hasTrainingCache = training;
         if (training)
             NormalizeWithBatchStatistics(input, output);
         else
             NormalizeWithRunningStatistics(input, output);
+        _hasTrainingCache = training;
         return output;
     }
 

@@ -49,8 +49,8 @@ public sealed class Dropout : Layer
     /// <inheritdoc />
     public override Tensor Forward(Tensor input, bool training)
     {
+        _hasTrainingCache = false;
         var output = Tensor.Reuse(ref _output, GetOutputShape(input.Shape));
-        _hasTrainingCache = training;
         if (!training)
         {
             input.CopyTo(output);
@@ -61,6 +61,7 @@ public sealed class Dropout : Layer
         var mask = Tensor.Reuse(ref _mask, MaskShape(input.Shape));
         DrawMask(rng, mask.Span);
         ApplyMask(input, mask, output);
+        _hasTrainingCache = true;
         return output;
     }
 

@@ -129,6 +129,7 @@ public class BatchNorm1DTests
         using var single = new Tensor(1, 3);
         var e = Assert.Throws<ShapeException>(() => layer.Forward(single, training: true));
         Assert.Contains("more than one value per channel", e.Message);
+        Assert.Throws<InvalidOperationException>(() => layer.Backward(single));
         layer.Forward(single, training: false);
         using var oneSequence = new Tensor(1, 3, 4);
         layer.Forward(oneSequence, training: true);
