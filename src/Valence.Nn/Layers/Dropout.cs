@@ -16,7 +16,7 @@ namespace Valence.Nn.Layers;
 /// </remarks>
 public sealed class Dropout : Layer
 {
-    // Names this layer's stream among the generators forked from the model's.
+    // "DROPOUT" in ASCII: names this layer's stream among the generators forked from the model's.
     private const ulong MaskStream = 0x44524F504F5554UL;
 
     private readonly DropoutOptions _options;

@@ -1,7 +1,7 @@
 using System.Numerics;
-using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using Valence.Nn.Kernels;
 using Valence.Nn.Tensors;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace Valence.Nn.Layers;
 
