@@ -28,6 +28,15 @@ public static class LayerFactory
         ["LSTM"] = (name, options, _) => new LSTM(name, Read<RecurrentOptions>(options, name)),
         ["GRU"] = (name, options, _) => new GRU(name, Read<RecurrentOptions>(options, name)),
         ["SimpleRNN"] = (name, options, _) => new SimpleRNN(name, Read<RecurrentOptions>(options, name)),
+        ["ReLU"] = (name, options, _) => new ReLU(name, Read<ReLUOptions>(options, name)),
+        ["LeakyReLU"] = (name, options, _) => new LeakyReLU(name, Read<LeakyReLUOptions>(options, name)),
+        ["ELU"] = (name, options, _) => new ELU(name, Read<ELUOptions>(options, name)),
+        ["GELU"] = (name, options, _) => new GELU(name, Read<GELUOptions>(options, name)),
+        ["Tanh"] = (name, options, _) => new Tanh(name, Read<TanhOptions>(options, name)),
+        ["Sigmoid"] = (name, options, _) => new Sigmoid(name, Read<SigmoidOptions>(options, name)),
+        ["Softmax"] = (name, options, _) => new Softmax(name, Read<SoftmaxOptions>(options, name)),
+        ["BatchNorm1D"] = (name, options, _) => new BatchNorm1D(name, Read<BatchNorm1DOptions>(options, name)),
+        ["Dropout"] = (name, options, _) => new Dropout(name, Read<DropoutOptions>(options, name)),
     };
 
     /// <summary>The layer types a configuration may name.</summary>

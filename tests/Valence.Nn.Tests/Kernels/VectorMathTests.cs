@@ -1,0 +1,98 @@
+using System.Numerics;
+using Valence.Nn.Kernels;
+using Valence.Nn.Tests.Harness;
+
+namespace Valence.Nn.Tests.Kernels;
+
+public class VectorMathTests
+{
+    [Fact]
+    public void Erf_matches_PyTorch_to_within_2e7_absolute()
+    {
+        var golden = Golden.Load("activations_batchnorm_erf");
+        using var x = golden.Tensor("x");
+        using var erf = golden.Tensor("erf");
+        for (int i = 0; i < x.Length; i++)
+        {
+            double error = Math.Abs(VectorMath.Erf(x.Span[i]) - (double)erf.Span[i]);
+            Assert.True(error <= 2e-7, $"erf({x.Span[i]:R}) = {VectorMath.Erf(x.Span[i]):R}, PyTorch {erf.Span[i]:R}");
+        }
+    }
+
+    [Theory]
+    [InlineData(1e-7f, 1.1283791802818578e-07)]
+    [InlineData(-1e-4f, -0.00011283791348289935)]
+    [InlineData(0.01f, 0.011283415303662439)]
+    [InlineData(0.3f, 0.32862677175271543)]
+    public void Erf_keeps_its_relative_precision_near_zero(float x, double expected)
+    {
+        // References from SciPy at the float32 argument; 1 − erfc(x) would have cancelled here.
+        AssertRelative(expected, VectorMath.Erf(x), 2e-7, $"erf({x})");
+    }
+
+    [Fact]
+    public void Erfc_matches_PyTorch_to_within_3e7_relative_even_in_the_tail()
+    {
+        var golden = Golden.Load("activations_batchnorm_erf");
+        using var x = golden.Tensor("x");
+        using var erfc = golden.Tensor("erfc");
+        for (int i = 0; i < x.Length; i++)
+        {
+            double error = Math.Abs(VectorMath.Erfc(x.Span[i]) / (double)erfc.Span[i] - 1);
+            Assert.True(error <= 3e-7, $"erfc({x.Span[i]:R}) = {VectorMath.Erfc(x.Span[i]):R}, PyTorch {erfc.Span[i]:R}");
+        }
+    }
+
+    [Theory]
+    [InlineData(-12f, 1.776482112077653e-33)]
+    [InlineData(-5f, 2.866515718791933e-07)]
+    [InlineData(-1f, 0.15865525393145707)]
+    [InlineData(0f, 0.5)]
+    [InlineData(0.7f, 0.75803634405457)]
+    [InlineData(3f, 0.9986501019683699)]
+    [InlineData(9f, 1.0)]
+    public void Normal_cdf_keeps_its_relative_precision_in_the_left_tail(float x, double expected)
+    {
+        // References from SciPy (scipy.special.ndtr) at the float32 argument.
+        AssertRelative(expected, VectorMath.NormalCdf(x), 3e-7, $"Φ({x})");
+    }
+
+    [Fact]
+    public void ExpM1_is_accurate_near_zero_and_saturates()
+    {
+        // Away from 0 double-precision exp(x) − 1 is an exact enough reference; near 0 its Taylor series is.
+        for (int i = -2000; i <= 2000; i++)
+        {
+            float x = i * 0.01f;
+            if (Math.Abs(x) > 1e-3f) AssertRelative(Math.Exp(x) - 1, VectorMath.ExpM1(x), 4e-7, $"expm1({x})");
+        }
+        foreach (float x in new[] { 1e-8f, -1e-6f, 3e-4f, -9e-4f })
+            AssertRelative(x + (double)x * x / 2 + Math.Pow(x, 3) / 6, VectorMath.ExpM1(x), 2e-7, $"expm1({x})");
+        Assert.Equal(-1f, VectorMath.ExpM1(-200f));
+    }
+
+    [Fact]
+    public void Sigmoid_saturates_without_overflow()
+    {
+        for (double x = -30; x <= 30; x += 0.05)
+            AssertRelative(1 / (1 + Math.Exp(-(float)x)), VectorMath.Sigmoid((float)x), 4e-7, $"sigmoid({(float)x})");
+        Assert.Equal(0f, VectorMath.Sigmoid(-500f));
+        Assert.Equal(1f, VectorMath.Sigmoid(500f));
+    }
+
+    [Fact]
+    public void Vector_and_scalar_forms_agree_lane_by_lane()
+    {
+        var values = Enumerable.Range(0, Vector<float>.Count).Select(i => i * 0.9f - 3f).ToArray();
+        var v = new Vector<float>(values);
+        for (int i = 0; i < values.Length; i++)
+        {
+            Assert.Equal(VectorMath.Erf(values[i]), VectorMath.Erf(v)[i]);
+            Assert.Equal(VectorMath.NormalCdf(values[i]), VectorMath.NormalCdf(v)[i]);
+            Assert.Equal(VectorMath.ExpM1(values[i]), VectorMath.ExpM1(v)[i]);
+        }
+    }
+
+    private static void AssertRelative(double expected, float actual, double tolerance, string what) =>
+        Assert.True(Math.Abs(actual - expected) <= tolerance * Math.Abs(expected), $"{what} = {actual:R}, expected {expected:R}");
+}
