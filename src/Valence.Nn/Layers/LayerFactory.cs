@@ -25,6 +25,8 @@ public static class LayerFactory
         ["AvgPool1D"] = (name, options, _) => new AvgPool1D(name, Read<Pool1DOptions>(options, name)),
         ["GlobalAveragePool1D"] = (name, options, _) => new GlobalAveragePool1D(name, Read<GlobalAveragePool1DOptions>(options, name)),
         ["Flatten"] = (name, options, _) => new Flatten(name, Read<FlattenOptions>(options, name)),
+        ["TcnResidualBlock"] = (name, options, _) => new TcnResidualBlock(name, Read<TcnResidualBlockOptions>(options, name)),
+        ["Tcn"] = (name, options, _) => new Tcn(name, Read<TcnOptions>(options, name)),
         ["LSTM"] = (name, options, _) => new LSTM(name, Read<RecurrentOptions>(options, name)),
         ["GRU"] = (name, options, _) => new GRU(name, Read<RecurrentOptions>(options, name)),
         ["SimpleRNN"] = (name, options, _) => new SimpleRNN(name, Read<RecurrentOptions>(options, name)),
