@@ -14,6 +14,7 @@ internal sealed record MatArrayHeader(MatArrayClass Class, bool IsComplex, bool 
     /// <summary>Names longer than this are refused (MATLAB's own limit is 63 characters).</summary>
     public const int MaxNameLength = 4096;
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private const uint ComplexFlag = 0x0800;
     private const uint LogicalFlag = 0x0200;
 
@@ -82,6 +83,13 @@ internal sealed record MatArrayHeader(MatArrayClass Class, bool IsComplex, bool 
         Span<byte> bytes = stackalloc byte[(int)tag.ByteCount];
         reader.Read(bytes);
         reader.Skip(tag.PaddingLength);
-        return Encoding.UTF8.GetString(bytes);
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw reader.Error($"the array name {Convert.ToHexString(bytes)} is not valid UTF-8");
+        }
     }
 }

@@ -12,7 +12,7 @@ namespace Valence.Eeg.Formats.Mat;
 /// Every size in the file is checked before it is used: an uncompressed element against the bytes left in the file,
 /// a compressed one against the 1032-fold most that deflate can expand its bytes. A compressed variable that claims
 /// much more than its compressed size suggests is inflated once and counted before its array is allocated, so a
-/// small corrupt file cannot make the reader allocate much more than a few megabytes. Complex arrays are refused
+/// small corrupt file cannot make the reader allocate more than a few megabytes. Complex arrays are refused
 /// rather than read in part.
 /// </remarks>
 public sealed class MatFileReader : IDisposable
@@ -21,7 +21,7 @@ public sealed class MatFileReader : IDisposable
     private const long PlausibleInflationRatio = 64;
 
     /// <summary>Claims up to this size are believed without inflating first: a wrong one costs at most this much memory.</summary>
-    private const long PlausibleInflatedFloor = 1 << 20;
+    private const long PlausibleInflatedFloor = 1 << 18;
 
     private readonly Stream _file;
     private readonly bool _leaveOpen;
