@@ -38,8 +38,9 @@ public static partial class DeapMatReader
         int trials = CheckLabelShape(reader, labels);
         MatVariableInfo dataInfo = reader.Find("data") ?? throw Error(reader, "data", "the file has no variable 'data'");
         CheckDataShape(reader, dataInfo.Dimensions, trials);
-        IReadOnlyList<string> channels = ChannelNames(reader, options, dataInfo.Dimensions[1]);
         MatArray<float> data = reader.ReadArray<float>("data");
+        // Names only once the data has proven its channel count, so a corrupt count cannot make millions of them.
+        IReadOnlyList<string> channels = ChannelNames(reader, options, data.Dimensions[1]);
         CheckFinite(reader, data, channels);
         CheckFinite(reader, labels, ["valence", "arousal", "dominance", "liking"]);
         return new SubjectRecording(subject, data.Values, trials, channels, DeapChannels.PreprocessedSampleRate,

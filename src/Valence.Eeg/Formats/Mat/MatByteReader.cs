@@ -70,7 +70,7 @@ internal sealed class MatByteReader : IDisposable
     }
 
     /// <summary>An exception for <paramref name="reason"/> at the current place.</summary>
-    public EegFormatException Error(string reason) => new(_path, Place, reason);
+    public EegFormatException Error(string reason, Exception? inner = null) => new(_path, Place, reason, inner);
 
     /// <summary>Ends the region <paramref name="length"/> bytes from here, once an element's tag has said how long it is.</summary>
     public void Restrict(long length)
@@ -161,7 +161,8 @@ internal sealed class MatByteReader : IDisposable
         }
         catch (InvalidDataException e)
         {
-            throw Error($"the compressed data is corrupt ({e.Message})");
+            // .NET reports every zlib failure with one generic message, so it is not repeated here.
+            throw Error("the zlib data is corrupt or fails its checksum", e);
         }
     }
 }
