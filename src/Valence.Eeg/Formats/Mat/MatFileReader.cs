@@ -25,7 +25,8 @@ public sealed class MatFileReader : IDisposable
 
     private readonly Stream _file;
     private readonly bool _leaveOpen;
-    private readonly List<Entry> _entries;
+    private readonly List<Entry> _entries = [];
+    private readonly Dictionary<string, Entry> _byName = [];
 
     private MatFileReader(Stream file, string path, bool leaveOpen)
     {
@@ -35,33 +36,32 @@ public sealed class MatFileReader : IDisposable
         var header = ReadHeader();
         HeaderText = header.Text;
         IsBigEndian = header.BigEndian;
-        _entries = IndexVariables();
+        IndexVariables();
         Variables = _entries.Select(entry => entry.Info).ToArray();
     }
 
     /// <summary>Opens the MAT-file at <paramref name="path"/> and reads its variable headers.</summary>
     /// <exception cref="EegFormatException">The file is not a readable MAT Level 5 file.</exception>
-    public static MatFileReader Open(string path)
-    {
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        try
-        {
-            return new MatFileReader(file, path, leaveOpen: false);
-        }
-        catch
-        {
-            file.Dispose();
-            throw;
-        }
-    }
+    public static MatFileReader Open(string path) =>
+        Open(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), path);
 
     /// <summary>Reads a MAT-file from a seekable <paramref name="stream"/>; <paramref name="sourceName"/> names it in errors.</summary>
+    /// <param name="leaveOpen">Whether the stream stays open when the reader is disposed (or fails to open); otherwise the reader owns it.</param>
     /// <exception cref="EegFormatException">The stream does not hold a readable MAT Level 5 file.</exception>
     public static MatFileReader Open(Stream stream, string sourceName, bool leaveOpen = false)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(sourceName);
         if (!stream.CanSeek || !stream.CanRead) throw new ArgumentException("A MAT-file is read from a readable, seekable stream.", nameof(stream));
-        return new MatFileReader(stream, sourceName, leaveOpen);
+        try
+        {
+            return new MatFileReader(stream, sourceName, leaveOpen);
+        }
+        catch
+        {
+            if (!leaveOpen) stream.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The file's path (or the name given for a stream).</summary>
@@ -87,7 +87,7 @@ public sealed class MatFileReader : IDisposable
     public MatArray<T> ReadArray<T>(string name) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Entry entry = FindEntry(name) ?? throw new EegFormatException(Path, $"variable '{name}'",
-            $"no such variable; the file has: {string.Join(", ", Variables.Select(v => $"'{v.Name}'"))}");
+            $"no such variable; the file has: {NameList()}");
         RequireRealNumeric(entry.Info);
         if (entry.Info.IsCompressed && entry.MatrixLength > PlausibleInflatedLength(entry.StoredLength)) ProveInflatedLength(entry);
         using MatByteReader element = OpenMatrix(entry);
@@ -117,9 +117,8 @@ public sealed class MatFileReader : IDisposable
     }
 
     /// <summary>Top-level elements follow the header back to back, each miMATRIX or miCOMPRESSED, unpadded (as scipy reads them).</summary>
-    private List<Entry> IndexVariables()
+    private void IndexVariables()
     {
-        var entries = new List<Entry>();
         long fileLength = _file.Length;
         using var top = MatByteReader.ForRegion(_file, 0, fileLength, IsBigEndian, Path);
         top.Skip(MatHeader.Length);
@@ -138,11 +137,9 @@ public sealed class MatFileReader : IDisposable
                 MatDataType.Compressed => IndexCompressed(offset, tag.ByteCount),
                 _ => throw new EegFormatException(Path, $"byte {offset}", $"a top-level element is {MatDataTypes.Describe(tag.Type)}, not miMATRIX or miCOMPRESSED"),
             };
-            RequireNewName(entries, entry);
-            entries.Add(entry);
+            Add(entry);
             top.Skip(tag.ByteCount);
         }
-        return entries;
     }
 
     private Entry IndexMatrix(long offset, long length)
@@ -228,16 +225,24 @@ public sealed class MatFileReader : IDisposable
             throw new EegFormatException(Path, place, "it is complex; only real arrays are read (DEAP's data and labels are real)");
     }
 
-    private void RequireNewName(List<Entry> entries, Entry entry)
+    /// <summary>Adds a variable; names are unique, except the empty name of opaque objects and subsystem data, which is found at its first use.</summary>
+    private void Add(Entry entry)
     {
         string name = entry.Info.Name;
-        if (name.Length == 0) return;
-        Entry? earlier = entries.Find(e => e.Info.Name == name);
-        if (earlier is not null)
-            throw new EegFormatException(Path, $"byte {entry.Offset}", $"a second variable '{name}' (the first is at byte {earlier.Offset})");
+        if (!_byName.TryAdd(name, entry) && name.Length > 0)
+            throw new EegFormatException(Path, $"byte {entry.Offset}", $"a second variable '{name}' (the first is at byte {_byName[name].Offset})");
+        _entries.Add(entry);
     }
 
-    private Entry? FindEntry(string name) => _entries.Find(entry => entry.Info.Name == name);
+    private Entry? FindEntry(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>The variables' names for a message, the first few of a long list.</summary>
+    private string NameList()
+    {
+        const int MaxNames = 20;
+        string names = string.Join(", ", Variables.Take(MaxNames).Select(v => $"'{v.Name}'"));
+        return Variables.Count > MaxNames ? $"{names} and {Variables.Count - MaxNames} more" : names;
+    }
 
     /// <param name="StoredLength">Bytes after the top-level tag (compressed bytes for miCOMPRESSED).</param>
     /// <param name="MatrixLength">Bytes of the miMATRIX content once inflated.</param>

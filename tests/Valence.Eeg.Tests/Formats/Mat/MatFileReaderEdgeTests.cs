@@ -119,4 +119,19 @@ public class MatFileReaderEdgeTests
         Assert.Equal("the zlib data is corrupt or fails its checksum", e.Reason);
         Assert.IsType<InvalidDataException>(e.InnerException);
     }
+
+    /// <summary>A file of many tiny variables is indexed by name (a corrupt or hostile file may hold millions).</summary>
+    [Fact]
+    public void Many_variables_are_found_by_name_and_a_missing_one_lists_only_the_first()
+    {
+        const int Count = 50_000;
+        var stream = new MemoryStream();
+        var writer = new MatFileWriter(stream, compress: false);
+        for (int i = 0; i < Count; i++) writer.Write<double>($"v{i}", [1, 1], [i]);
+        using var reader = MatFileReader.Open(new MemoryStream(stream.ToArray()), "many.mat");
+        Assert.Equal(Count, reader.Variables.Count);
+        Assert.Equal([Count - 1.0], reader.ReadArray<double>($"v{Count - 1}").Values);
+        var e = Assert.Throws<EegFormatException>(() => reader.ReadArray<double>("w"));
+        Assert.EndsWith($"'v19' and {Count - 20} more", e.Reason);
+    }
 }
