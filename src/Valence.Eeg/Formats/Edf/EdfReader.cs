@@ -60,7 +60,8 @@ public sealed class EdfReader : IDisposable
             throw new EegFormatException(Path, "header",
                 $"the header declares {head.SignalCount} signals ({head.HeaderBytes} bytes), but the file has only {length} bytes.");
         var header = new byte[head.HeaderBytes];
-        ReadAt(0, header, "header", allowShort: false);
+        fixedBytes.CopyTo(header);
+        ReadAt(EdfHeaderParser.BlockBytes, header.AsSpan(EdfHeaderParser.BlockBytes), "signal headers", allowShort: false);
         Header = EdfHeaderParser.Parse(head, header, length, Path, out long incomplete);
         IncompleteRecordBytes = incomplete;
     }
