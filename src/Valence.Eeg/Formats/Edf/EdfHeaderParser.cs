@@ -104,8 +104,6 @@ internal static class EdfHeaderParser
                 throw fields.Error(4, $"the physical maximum equals the physical minimum ({physicalMinimum}), so no scale follows.");
             if (samplesPerRecord < 1)
                 throw fields.Error(8, $"{samplesPerRecord}: every signal needs at least one sample per record.");
-            if (samplesPerRecord > int.MaxValue / bytesPerSample)
-                throw fields.Error(8, $"{samplesPerRecord} samples per record is more than a record can hold.");
 
             signals[i] = new EdfSignalHeader(i, label, fields.Text(1), fields.Text(2), physicalMinimum, physicalMaximum,
                 (int)digitalMinimum, (int)digitalMaximum, fields.Text(7), (int)samplesPerRecord, fields.Text(9),
