@@ -105,7 +105,7 @@ public sealed class EdfReader : IDisposable
     public void ReadPhysical(ReadOnlySpan<int> signals, long firstSample, int count, Span<float> destination)
     {
         CheckSignals(signals, firstSample, count, destination.Length);
-        var sink = new PhysicalSink(destination, count, signals, Header);
+        var sink = new PhysicalSink(destination, count, signals, this);
         ReadRange(signals, firstSample, count, ref sink);
     }
 
@@ -193,7 +193,7 @@ public sealed class EdfReader : IDisposable
     /// <summary>Receives one record's bytes of one signal and decodes them into its destination.</summary>
     private interface IRecordSliceSink
     {
-        void Accept(int signalPosition, ReadOnlySpan<byte> bytes, int destinationIndex);
+        void Accept(int signalPosition, ReadOnlySpan<byte> bytes, int destinationIndex, long record);
     }
 
     /// <summary>Decodes one signal's digital values.</summary>
@@ -201,20 +201,26 @@ public sealed class EdfReader : IDisposable
     {
         private readonly Span<int> _destination = destination;
 
-        public void Accept(int signalPosition, ReadOnlySpan<byte> bytes, int destinationIndex) =>
+        public void Accept(int signalPosition, ReadOnlySpan<byte> bytes, int destinationIndex, long record) =>
             EdfSampleCodec.DecodeDigital(bytes, _destination[destinationIndex..], bytesPerSample);
     }
 
-    /// <summary>Decodes physical values into a signal-major destination (signals × stride).</summary>
-    private readonly ref struct PhysicalSink(Span<float> destination, int stride, ReadOnlySpan<int> signals, EdfHeader header)
+    /// <summary>Decodes physical values into a signal-major destination (signals × stride), refusing values beyond the float range.</summary>
+    private readonly ref struct PhysicalSink(Span<float> destination, int stride, ReadOnlySpan<int> signals, EdfReader reader)
         : IRecordSliceSink
     {
         private readonly Span<float> _destination = destination;
         private readonly ReadOnlySpan<int> _signals = signals;
 
-        public void Accept(int signalPosition, ReadOnlySpan<byte> bytes, int destinationIndex) =>
-            EdfSampleCodec.DecodePhysical(bytes, _destination[(signalPosition * stride + destinationIndex)..],
-                header.BytesPerSample, header.Signals[_signals[signalPosition]]);
+        public void Accept(int signalPosition, ReadOnlySpan<byte> bytes, int destinationIndex, long record)
+        {
+            EdfSignalHeader signal = reader.Header.Signals[_signals[signalPosition]];
+            int bad = EdfSampleCodec.DecodePhysical(bytes, _destination[(signalPosition * stride + destinationIndex)..],
+                reader.Header.BytesPerSample, signal);
+            if (bad >= 0)
+                throw new EegFormatException(reader.Path, $"data record {record}, signal {signal.Index} '{signal.Label}'",
+                    $"a sample scales to {_destination[signalPosition * stride + destinationIndex + bad]}: the physical range {signal.PhysicalMinimum}..{signal.PhysicalMaximum} over digital {signal.DigitalMinimum}..{signal.DigitalMaximum} gives values beyond what a float holds.");
+        }
     }
 
     /// <summary>
@@ -251,7 +257,7 @@ public sealed class EdfReader : IDisposable
                 for (int k = 0; k < signals.Length; k++)
                 {
                     int offset = Header.Signals[signals[k]].ByteOffsetInRecord - lowest;
-                    sink.Accept(k, bytes.Slice(offset, (to - from) * bytesPerSample), destinationIndex);
+                    sink.Accept(k, bytes.Slice(offset, (to - from) * bytesPerSample), destinationIndex, record);
                 }
             }
         }

@@ -22,17 +22,24 @@ internal static class EdfSampleCodec
             destination[i] = Int24(bytes, b);
     }
 
-    /// <summary>Decodes <paramref name="bytes"/> into physical values of <paramref name="signal"/>.</summary>
-    public static void DecodePhysical(ReadOnlySpan<byte> bytes, Span<float> destination, int bytesPerSample, EdfSignalHeader signal)
+    /// <summary>
+    /// Decodes <paramref name="bytes"/> into physical values of <paramref name="signal"/>; returns the index of the
+    /// first value too large for a float (possible only with an extreme scale), or −1.
+    /// </summary>
+    public static int DecodePhysical(ReadOnlySpan<byte> bytes, Span<float> destination, int bytesPerSample, EdfSignalHeader signal)
     {
         double physicalMinimum = signal.PhysicalMinimum, digitalMinimum = signal.DigitalMinimum, gain = signal.Gain;
         int count = bytes.Length / bytesPerSample;
+        Span<float> values = destination[..count];
         if (bytesPerSample == 2)
             for (int i = 0; i < count; i++)
-                destination[i] = (float)(physicalMinimum + (BinaryPrimitives.ReadInt16LittleEndian(bytes[(2 * i)..]) - digitalMinimum) * gain);
+                values[i] = (float)(physicalMinimum + (BinaryPrimitives.ReadInt16LittleEndian(bytes[(2 * i)..]) - digitalMinimum) * gain);
         else
             for (int i = 0; i < count; i++)
-                destination[i] = (float)(physicalMinimum + (Int24(bytes, 3 * i) - digitalMinimum) * gain);
+                values[i] = (float)(physicalMinimum + (Int24(bytes, 3 * i) - digitalMinimum) * gain);
+        for (int i = 0; i < count; i++)
+            if (!float.IsFinite(values[i])) return i;
+        return -1;
     }
 
     /// <summary>Encodes digital values as samples of <paramref name="bytesPerSample"/> bytes; each value must fit the width.</summary>

@@ -86,6 +86,18 @@ public class EdfMalformedTests
         Assert.Contains("5 complete records and 12 bytes of the next", Refused(whole[..^2]).Reason);
     }
 
+    [Fact]
+    public void A_scale_that_overflows_float_is_refused_when_physical_values_are_read()
+    {
+        byte[] bytes = Patched("two_rates.edf", PhysicalMinimum, "-1e300", 8);
+        Encoding.ASCII.GetBytes("1e300   ").CopyTo(bytes, PhysicalMaximum);
+        using var reader = new EdfReader(new MemoryStream(bytes), "huge.edf");
+        Assert.Equal(30, reader.ReadDigital(0).Length);
+        var e = Assert.Throws<EegFormatException>(() => reader.ReadPhysical(0));
+        Assert.Equal("data record 0, signal 0 'EEG Fz'", e.Place);
+        Assert.Contains("beyond what a float holds", e.Reason);
+    }
+
     public static TheoryData<string, int, string, string, string> BrokenAnnotations => new()
     {
         { "annotations.edf", 1, "+1.5\u0014\u0014\0", "data record 1", "in a continuous (EDF+C) file it must start at 1 s" },
