@@ -297,11 +297,14 @@ public sealed class EdfReader : IDisposable
         return new EdfTimeline(starts, annotations);
     }
 
-    /// <summary>EDF+C records follow each other exactly; EDF+D records may leave gaps but must not overlap.</summary>
+    /// <summary>
+    /// EDF+C records follow each other exactly; EDF+D records may leave gaps but must not overlap. Records of an
+    /// annotation-only file may last 0 s, and then their starts say nothing about each other.
+    /// </summary>
     private void CheckRecordStart(double[] starts, long record)
     {
-        if (record == 0) return;
         double duration = Header.RecordDurationSeconds;
+        if (record == 0 || duration == 0) return;
         const double tolerance = 1e-6;
         double expected = starts[0] + record * duration;
         if (!Header.IsDiscontinuous && Math.Abs(starts[record] - expected) > tolerance)

@@ -6,7 +6,7 @@ namespace Valence.Eeg.Tests.Formats.Edf;
 internal static class EdfFixtures
 {
     /// <summary>Every EDF/BDF fixture with a JSON description beside it.</summary>
-    public static readonly string[] Described = ["two_rates.edf", "unknown_count.edf", "annotations.edf", "gap.edf", "status.bdf"];
+    public static readonly string[] Described = ["two_rates.edf", "unknown_count.edf", "annotations.edf", "gap.edf", "annotations_only.edf", "status.bdf"];
 
     public static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "fixtures", "edf", name);
 

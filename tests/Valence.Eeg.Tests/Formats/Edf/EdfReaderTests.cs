@@ -47,7 +47,7 @@ public class EdfReaderTests
             Assert.Equal(s.GetProperty("dmax").GetInt32(), actual.DigitalMaximum);
             Assert.Equal(s.GetProperty("spr").GetInt32(), actual.SamplesPerRecord);
             Assert.Equal(s.GetProperty("annotation").GetBoolean(), actual.IsAnnotation);
-            Assert.Equal(actual.SamplesPerRecord / h.RecordDurationSeconds, actual.SampleRate);
+            Assert.Equal(h.RecordDurationSeconds > 0 ? actual.SamplesPerRecord / h.RecordDurationSeconds : 0, actual.SampleRate);
             Assert.Equal(i, h.IndexOf(actual.Label.ToUpperInvariant() + "  "));
         }
         Assert.Equal(-1, h.IndexOf("no such signal"));
