@@ -9,14 +9,27 @@ namespace Valence.Nn.Kernels;
 /// otherwise m×k (lda ≥ k); likewise B. Results do not depend on the number of threads: work is split over
 /// output tiles, never over k, so every element sums its products in one fixed order.
 /// </remarks>
-public static class Gemm
+public static unsafe class Gemm
 {
     /// <summary>Computes C = op(A)·op(B), or C += op(A)·op(B) when <paramref name="accumulate"/> is true.</summary>
     public static void Multiply(bool transposeA, bool transposeB, int m, int n, int k,
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, Span<float> c, int ldc, bool accumulate = false)
     {
         Validate(transposeA, transposeB, m, n, k, a.Length, lda, b.Length, ldb, c.Length, ldc);
-        GemmReference.Multiply(transposeA, transposeB, m, n, k, a, lda, b, ldb, c, ldc, accumulate);
+        if (m == 0 || n == 0) return;
+        if (k == 0)
+        {
+            // An empty sum: C = 0, or C unchanged when accumulating.
+            if (!accumulate)
+                for (int i = 0; i < m; i++) c.Slice(i * ldc, n).Clear();
+            return;
+        }
+        fixed (float* pa = a, pb = b, pc = c)
+        {
+            var problem = new GemmProblem(StridedMatrix.RowMajor(pa, lda, transposeA), StridedMatrix.RowMajor(pb, ldb, transposeB),
+                pc, ldc, m, n, k, accumulate);
+            GemmJob.Run(problem);
+        }
     }
 
     internal static void Validate(bool transposeA, bool transposeB, int m, int n, int k,

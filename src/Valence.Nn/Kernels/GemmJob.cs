@@ -1,0 +1,55 @@
+using static Valence.Nn.Kernels.GemmBlocking;
+
+namespace Valence.Nn.Kernels;
+
+/// <summary>
+/// A GEMM split over output tiles for <see cref="Workers"/>: each chunk is a band of whole MR-row (or NR-column)
+/// tiles of C, computed by the single-threaded driver with the full depth k, so no sum is ever split.
+/// </summary>
+internal readonly unsafe struct GemmJob : IWorkerJob
+{
+    /// <summary>
+    /// Below this many multiply-adds a product runs on one thread: waking a worker costs a few microseconds,
+    /// about what 2^20 multiply-adds take on one core.
+    /// </summary>
+    private const long ParallelThreshold = 1L << 20;
+
+    private readonly GemmProblem problem;
+    private readonly bool splitRows;
+    private readonly int chunkSize;
+
+    private GemmJob(in GemmProblem problem, bool splitRows, int chunkSize)
+    {
+        this.problem = problem;
+        this.splitRows = splitRows;
+        this.chunkSize = chunkSize;
+    }
+
+    /// <summary>Computes <paramref name="problem"/>, on several threads when it is large enough.</summary>
+    public static void Run(in GemmProblem problem)
+    {
+        long work = (long)problem.M * problem.N * problem.K;
+        int threads = work < ParallelThreshold ? 1 : Workers.MaxThreads;
+        int rowTiles = (problem.M + MR - 1) / MR, columnTiles = (problem.N + NR - 1) / NR;
+        bool splitRows = rowTiles >= columnTiles;
+        int tiles = splitRows ? rowTiles : columnTiles;
+        int chunks = Math.Min(threads, tiles);
+        if (chunks <= 1)
+        {
+            GemmDriver.Multiply(problem);
+            return;
+        }
+        int tilesPerChunk = (tiles + chunks - 1) / chunks;
+        var job = new GemmJob(problem, splitRows, tilesPerChunk * (splitRows ? MR : NR));
+        Workers.Run(ref job, (tiles + tilesPerChunk - 1) / tilesPerChunk);
+    }
+
+    /// <inheritdoc/>
+    public void Execute(int chunk)
+    {
+        int start = chunk * chunkSize;
+        int extent = splitRows ? problem.M : problem.N;
+        int count = Math.Min(chunkSize, extent - start);
+        GemmDriver.Multiply(splitRows ? problem.Rows(start, count) : problem.Columns(start, count));
+    }
+}

@@ -1,0 +1,92 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using static Valence.Nn.Kernels.GemmBlocking;
+
+namespace Valence.Nn.Kernels;
+
+/// <summary>
+/// The AVX2+FMA micro-kernel: an MR×NR (6×16) tile of C in twelve 8-float registers, updated by one rank-1
+/// product per step of k.
+/// </summary>
+internal static unsafe class GemmMicroKernelAvx2
+{
+    /// <summary>True where this kernel runs (x86 with AVX2 and FMA).</summary>
+    public static bool IsSupported => Avx2.IsSupported && Fma.IsSupported;
+
+    /// <summary>
+    /// C[0..rows, 0..columns] (+)= A·B over kc steps. Row i of A is at <c>a + i·aRowStride</c> and advances by
+    /// <paramref name="aStep"/> per step; <paramref name="b"/> is a packed kc×NR panel.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Run(int kc, float* a, nint aRowStride, nint aStep, int rows,
+        float* b, float* c, nint ldc, int columns, bool add)
+    {
+        float* a0 = GemmTile.Row(a, aRowStride, rows, 0);
+        float* a1 = GemmTile.Row(a, aRowStride, rows, 1);
+        float* a2 = GemmTile.Row(a, aRowStride, rows, 2);
+        float* a3 = GemmTile.Row(a, aRowStride, rows, 3);
+        float* a4 = GemmTile.Row(a, aRowStride, rows, 4);
+        float* a5 = GemmTile.Row(a, aRowStride, rows, 5);
+        Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+        Vector256<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+
+        // c[i, 0..16] += a[i, p] · b[p, 0..16] for p = 0 … kc−1, in that order for every element.
+        nint offset = 0;
+        for (int p = 0; p < kc; p++, offset += aStep, b += NR)
+        {
+            Vector256<float> b0 = Avx.LoadVector256(b);
+            Vector256<float> b1 = Avx.LoadVector256(b + 8);
+            Vector256<float> ai = Avx.BroadcastScalarToVector256(a0 + offset);
+            c00 = Fma.MultiplyAdd(ai, b0, c00);
+            c01 = Fma.MultiplyAdd(ai, b1, c01);
+            ai = Avx.BroadcastScalarToVector256(a1 + offset);
+            c10 = Fma.MultiplyAdd(ai, b0, c10);
+            c11 = Fma.MultiplyAdd(ai, b1, c11);
+            ai = Avx.BroadcastScalarToVector256(a2 + offset);
+            c20 = Fma.MultiplyAdd(ai, b0, c20);
+            c21 = Fma.MultiplyAdd(ai, b1, c21);
+            ai = Avx.BroadcastScalarToVector256(a3 + offset);
+            c30 = Fma.MultiplyAdd(ai, b0, c30);
+            c31 = Fma.MultiplyAdd(ai, b1, c31);
+            ai = Avx.BroadcastScalarToVector256(a4 + offset);
+            c40 = Fma.MultiplyAdd(ai, b0, c40);
+            c41 = Fma.MultiplyAdd(ai, b1, c41);
+            ai = Avx.BroadcastScalarToVector256(a5 + offset);
+            c50 = Fma.MultiplyAdd(ai, b0, c50);
+            c51 = Fma.MultiplyAdd(ai, b1, c51);
+        }
+
+        if (rows == MR && columns == NR)
+        {
+            Store(c, c00, c01, add);
+            Store(c + ldc, c10, c11, add);
+            Store(c + 2 * ldc, c20, c21, add);
+            Store(c + 3 * ldc, c30, c31, add);
+            Store(c + 4 * ldc, c40, c41, add);
+            Store(c + 5 * ldc, c50, c51, add);
+            return;
+        }
+
+        float* tile = stackalloc float[MR * NR];
+        Store(tile, c00, c01, false);
+        Store(tile + NR, c10, c11, false);
+        Store(tile + 2 * NR, c20, c21, false);
+        Store(tile + 3 * NR, c30, c31, false);
+        Store(tile + 4 * NR, c40, c41, false);
+        Store(tile + 5 * NR, c50, c51, false);
+        GemmTile.StorePartial(tile, c, ldc, rows, columns, add);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(float* row, Vector256<float> left, Vector256<float> right, bool add)
+    {
+        if (add)
+        {
+            left = Avx.Add(Avx.LoadVector256(row), left);
+            right = Avx.Add(Avx.LoadVector256(row + 8), right);
+        }
+        Avx.Store(row, left);
+        Avx.Store(row + 8, right);
+    }
+}

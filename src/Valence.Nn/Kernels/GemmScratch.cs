@@ -1,0 +1,53 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using static Valence.Nn.Kernels.GemmBlocking;
+
+namespace Valence.Nn.Kernels;
+
+/// <summary>
+/// One thread's packing buffers, pinned and 64-byte aligned, kept for the thread's lifetime so that GEMM in steady
+/// state allocates nothing. The B buffer grows to the largest block the thread has packed.
+/// </summary>
+internal sealed unsafe class GemmScratch
+{
+    private const int Alignment = 64;
+
+    [ThreadStatic] private static GemmScratch? current;
+
+    private float[]? aStorage;
+    private float[]? bStorage;
+    private float* packedA;
+    private float* packedB;
+    private int packedBCapacity;
+
+    /// <summary>The calling thread's buffers.</summary>
+    public static GemmScratch ForCurrentThread => current ??= new GemmScratch();
+
+    /// <summary>Room for one packed MC×KC block of A.</summary>
+    public float* PackedA
+    {
+        get
+        {
+            if (aStorage is null) packedA = Allocate(MC * KC, out aStorage);
+            return packedA;
+        }
+    }
+
+    /// <summary>Room for a packed block of B of at least <paramref name="floats"/> floats.</summary>
+    public float* PackedB(int floats)
+    {
+        if (floats > packedBCapacity)
+        {
+            packedB = Allocate(floats, out bStorage);
+            packedBCapacity = floats;
+        }
+        return packedB;
+    }
+
+    private static float* Allocate(int floats, out float[] storage)
+    {
+        storage = GC.AllocateUninitializedArray<float>(floats + Alignment / sizeof(float), pinned: true);
+        nint address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(storage));
+        return (float*)((address + Alignment - 1) & ~(nint)(Alignment - 1));
+    }
+}

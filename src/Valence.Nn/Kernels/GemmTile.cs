@@ -1,0 +1,29 @@
+using static Valence.Nn.Kernels.GemmBlocking;
+
+namespace Valence.Nn.Kernels;
+
+/// <summary>
+/// What the micro-kernels share: where the rows of an A panel start, and how a partial MR×NR tile reaches C.
+/// </summary>
+internal static unsafe class GemmTile
+{
+    /// <summary>
+    /// Row <paramref name="row"/> of an A panel that has <paramref name="rows"/> valid rows. Rows past the edge
+    /// repeat the last valid one, so that the kernel reads only memory that exists; their sums are discarded.
+    /// </summary>
+    public static float* Row(float* a, nint rowStride, int rows, int row) => a + Math.Min(row, rows - 1) * rowStride;
+
+    /// <summary>Writes (or adds) the top-left rows×columns of an MR×NR tile, stored with row stride NR, to C.</summary>
+    public static void StorePartial(float* tile, float* c, nint ldc, int rows, int columns, bool add)
+    {
+        for (int i = 0; i < rows; i++)
+        {
+            float* source = tile + i * NR;
+            float* target = c + i * ldc;
+            if (add)
+                for (int j = 0; j < columns; j++) target[j] += source[j];
+            else
+                for (int j = 0; j < columns; j++) target[j] = source[j];
+        }
+    }
+}
