@@ -28,9 +28,15 @@ public static unsafe class Gemm
         {
             var problem = new GemmProblem(StridedMatrix.RowMajor(pa, lda, transposeA), StridedMatrix.RowMajor(pb, ldb, transposeB),
                 pc, ldc, m, n, k, accumulate);
-            GemmJob.Run(problem);
+            if (GemmMicroKernelAvx512.IsSupported) GemmJob<GemmMicroKernelAvx512>.Run(problem);
+            else if (GemmMicroKernelAvx2.IsSupported) GemmJob<GemmMicroKernelAvx2>.Run(problem);
+            else GemmJob<GemmMicroKernelPortable>.Run(problem);
         }
     }
+
+    /// <summary>The micro-kernel this machine runs: "avx512", "avx2" or "portable" (for tests and benchmark reports).</summary>
+    public static string KernelName =>
+        GemmMicroKernelAvx512.IsSupported ? "avx512" : GemmMicroKernelAvx2.IsSupported ? "avx2" : "portable";
 
     internal static void Validate(bool transposeA, bool transposeB, int m, int n, int k,
         int aLength, int lda, int bLength, int ldb, int cLength, int ldc)

@@ -1,12 +1,10 @@
-using static Valence.Nn.Kernels.GemmBlocking;
-
 namespace Valence.Nn.Kernels;
 
 /// <summary>
 /// The single-threaded blocked GEMM (the GotoBLAS loop nest): for each nc-wide block of columns and kc-deep slice
 /// of k, pack B once; for each mc-tall block of rows, (pack A and) sweep the micro-kernel over its MR×NR tiles.
 /// </summary>
-internal static unsafe class GemmDriver
+internal static unsafe class GemmDriver<TKernel> where TKernel : struct, IGemmMicroKernel
 {
     /// <summary>
     /// Below this many NR-wide panels per B block, A is read in place instead of packed: packing costs about as
@@ -17,33 +15,35 @@ internal static unsafe class GemmDriver
     /// <summary>Computes <paramref name="problem"/> on the calling thread.</summary>
     public static void Multiply(in GemmProblem problem)
     {
+        int mr = TKernel.MR, nr = TKernel.NR;
         GemmScratch scratch = GemmScratch.ForCurrentThread;
         int m = problem.M, n = problem.N, k = problem.K;
-        for (int jc = 0; jc < n; jc += NC)
+        for (int jc = 0; jc < n; jc += TKernel.NC)
         {
-            int nc = Math.Min(NC, n - jc);
-            int panels = (nc + NR - 1) / NR;
-            float* packedB = scratch.PackedB(panels * NR * Math.Min(KC, k));
-            for (int pc = 0; pc < k; pc += KC)
+            int nc = Math.Min(TKernel.NC, n - jc);
+            int panels = (nc + nr - 1) / nr;
+            float* packedB = scratch.PackedB(panels * nr * Math.Min(TKernel.KC, k));
+            for (int pc = 0; pc < k; pc += TKernel.KC)
             {
-                int kc = Math.Min(KC, k - pc);
-                GemmPacking.PackB(problem.B.At(pc, jc), kc, nc, packedB);
+                int kc = Math.Min(TKernel.KC, k - pc);
+                GemmPacking.PackB(problem.B.At(pc, jc), kc, nc, nr, packedB);
                 // The first slice of k writes C (or adds to it when accumulating); later slices add.
                 bool add = problem.Accumulate || pc > 0;
-                for (int ic = 0; ic < m; ic += MC)
+                for (int ic = 0; ic < m; ic += TKernel.MC)
                 {
-                    int mc = Math.Min(MC, m - ic);
+                    int mc = Math.Min(TKernel.MC, m - ic);
                     StridedMatrix a = problem.A.At(ic, pc);
                     float* c = problem.C + (nint)ic * problem.Ldc + jc;
                     if (panels >= MinPanelsToPackA)
                     {
-                        GemmPacking.PackA(a, mc, kc, scratch.PackedA);
+                        float* packedA = scratch.PackedA(TKernel.MC * TKernel.KC);
+                        GemmPacking.PackA(a, mc, kc, mr, packedA);
                         // Packed panel q holds rows q·MR…: row stride 1, MR floats per step of k.
-                        SweepTiles(new StridedMatrix(scratch.PackedA, 1, MR), panelStride: kc * MR, mc, nc, kc, packedB, c, problem.Ldc, add);
+                        SweepTiles(new StridedMatrix(packedA, 1, mr), panelStride: kc * mr, mc, nc, kc, packedB, c, problem.Ldc, add);
                     }
                     else
                     {
-                        SweepTiles(a, panelStride: MR * a.RowStride, mc, nc, kc, packedB, c, problem.Ldc, add);
+                        SweepTiles(a, panelStride: mr * a.RowStride, mc, nc, kc, packedB, c, problem.Ldc, add);
                     }
                 }
             }
@@ -54,19 +54,15 @@ internal static unsafe class GemmDriver
     private static void SweepTiles(StridedMatrix a, nint panelStride, int mc, int nc, int kc,
         float* packedB, float* c, int ldc, bool add)
     {
-        for (int jr = 0; jr < nc; jr += NR)
+        int mr = TKernel.MR, nr = TKernel.NR;
+        for (int jr = 0; jr < nc; jr += nr)
         {
-            int columns = Math.Min(NR, nc - jr);
+            int columns = Math.Min(nr, nc - jr);
             float* b = packedB + (nint)jr * kc;
-            for (int ir = 0, q = 0; ir < mc; ir += MR, q++)
+            for (int ir = 0, q = 0; ir < mc; ir += mr, q++)
             {
-                int rows = Math.Min(MR, mc - ir);
-                float* aPanel = a.Origin + q * panelStride;
-                float* tile = c + (nint)ir * ldc + jr;
-                if (GemmMicroKernelAvx2.IsSupported)
-                    GemmMicroKernelAvx2.Run(kc, aPanel, a.RowStride, a.ColumnStride, rows, b, tile, ldc, columns, add);
-                else
-                    GemmMicroKernelPortable.Run(kc, aPanel, a.RowStride, a.ColumnStride, rows, b, tile, ldc, columns, add);
+                int rows = Math.Min(mr, mc - ir);
+                TKernel.Run(kc, a.Origin + q * panelStride, a.RowStride, a.ColumnStride, rows, b, c + (nint)ir * ldc + jr, ldc, columns, add);
             }
         }
     }

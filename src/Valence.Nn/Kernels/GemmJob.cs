@@ -1,12 +1,10 @@
-using static Valence.Nn.Kernels.GemmBlocking;
-
 namespace Valence.Nn.Kernels;
 
 /// <summary>
 /// A GEMM split over output tiles for <see cref="Workers"/>: each chunk is a band of whole MR-row (or NR-column)
 /// tiles of C, computed by the single-threaded driver with the full depth k, so no sum is ever split.
 /// </summary>
-internal readonly unsafe struct GemmJob : IWorkerJob
+internal readonly unsafe struct GemmJob<TKernel> : IWorkerJob where TKernel : struct, IGemmMicroKernel
 {
     /// <summary>
     /// Below this many multiply-adds a product runs on one thread: waking a worker costs a few microseconds,
@@ -30,17 +28,18 @@ internal readonly unsafe struct GemmJob : IWorkerJob
     {
         long work = (long)problem.M * problem.N * problem.K;
         int threads = work < ParallelThreshold ? 1 : Workers.MaxThreads;
-        int rowTiles = (problem.M + MR - 1) / MR, columnTiles = (problem.N + NR - 1) / NR;
+        int mr = TKernel.MR, nr = TKernel.NR;
+        int rowTiles = (problem.M + mr - 1) / mr, columnTiles = (problem.N + nr - 1) / nr;
         bool splitRows = rowTiles >= columnTiles;
         int tiles = splitRows ? rowTiles : columnTiles;
         int chunks = Math.Min(threads, tiles);
         if (chunks <= 1)
         {
-            GemmDriver.Multiply(problem);
+            GemmDriver<TKernel>.Multiply(problem);
             return;
         }
         int tilesPerChunk = (tiles + chunks - 1) / chunks;
-        var job = new GemmJob(problem, splitRows, tilesPerChunk * (splitRows ? MR : NR));
+        var job = new GemmJob<TKernel>(problem, splitRows, tilesPerChunk * (splitRows ? mr : nr));
         Workers.Run(ref job, (tiles + tilesPerChunk - 1) / tilesPerChunk);
     }
 
@@ -50,6 +49,6 @@ internal readonly unsafe struct GemmJob : IWorkerJob
         int start = chunk * chunkSize;
         int extent = splitRows ? problem.M : problem.N;
         int count = Math.Min(chunkSize, extent - start);
-        GemmDriver.Multiply(splitRows ? problem.Rows(start, count) : problem.Columns(start, count));
+        GemmDriver<TKernel>.Multiply(splitRows ? problem.Rows(start, count) : problem.Columns(start, count));
     }
 }

@@ -1,23 +1,29 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
-using static Valence.Nn.Kernels.GemmBlocking;
 
 namespace Valence.Nn.Kernels;
 
 /// <summary>
-/// The AVX2+FMA micro-kernel: an MR×NR (6×16) tile of C in twelve 8-float registers, updated by one rank-1
-/// product per step of k.
+/// The AVX2+FMA micro-kernel: a 6×16 tile of C in twelve 8-float registers (of the 16 AVX2 has), updated by one
+/// rank-1 product per step of k.
 /// </summary>
-internal static unsafe class GemmMicroKernelAvx2
+/// <remarks>
+/// Blocking for cores with a 32–48 KiB L1 and a 0.5–1 MiB L2: a 256×16 panel of B is 16 KiB, a 120×256 block of A
+/// 120 KiB, a 256×2048 block of B 2 MiB (L3).
+/// </remarks>
+internal readonly unsafe struct GemmMicroKernelAvx2 : IGemmMicroKernel
 {
     /// <summary>True where this kernel runs (x86 with AVX2 and FMA).</summary>
     public static bool IsSupported => Avx2.IsSupported && Fma.IsSupported;
 
-    /// <summary>
-    /// C[0..rows, 0..columns] (+)= A·B over kc steps. Row i of A is at <c>a + i·aRowStride</c> and advances by
-    /// <paramref name="aStep"/> per step; <paramref name="b"/> is a packed kc×NR panel.
-    /// </summary>
+    public static int MR => 6;
+    public static int NR => 16;
+    public static int KC => 256;
+    public static int MC => 120;
+    public static int NC => 2048;
+
+    /// <inheritdoc cref="IGemmMicroKernel.Run"/>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(int kc, float* a, nint aRowStride, nint aStep, int rows,
         float* b, float* c, nint ldc, int columns, bool add)
@@ -75,7 +81,7 @@ internal static unsafe class GemmMicroKernelAvx2
         Store(tile + 3 * NR, c30, c31, false);
         Store(tile + 4 * NR, c40, c41, false);
         Store(tile + 5 * NR, c50, c51, false);
-        GemmTile.StorePartial(tile, c, ldc, rows, columns, add);
+        GemmTile.StorePartial(tile, NR, c, ldc, rows, columns, add);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Numerics;
-using static Valence.Nn.Kernels.GemmBlocking;
 
 namespace Valence.Nn.Kernels;
 
@@ -8,9 +7,15 @@ namespace Valence.Nn.Kernels;
 /// The portable micro-kernel, for machines without AVX2/FMA: the same MR×NR tile and step order as
 /// <see cref="GemmMicroKernelAvx2"/>, with <see cref="Vector{T}"/> of whatever width the machine has.
 /// </summary>
-internal static unsafe class GemmMicroKernelPortable
+internal readonly unsafe struct GemmMicroKernelPortable : IGemmMicroKernel
 {
-    /// <inheritdoc cref="GemmMicroKernelAvx2.Run"/>
+    public static int MR => GemmMicroKernelAvx2.MR;
+    public static int NR => GemmMicroKernelAvx2.NR;
+    public static int KC => GemmMicroKernelAvx2.KC;
+    public static int MC => GemmMicroKernelAvx2.MC;
+    public static int NC => GemmMicroKernelAvx2.NC;
+
+    /// <inheritdoc cref="IGemmMicroKernel.Run"/>
     public static void Run(int kc, float* a, nint aRowStride, nint aStep, int rows,
         float* b, float* c, nint ldc, int columns, bool add)
     {
@@ -38,6 +43,6 @@ internal static unsafe class GemmMicroKernelPortable
         for (int i = 0; i < MR; i++)
             for (int v = 0; v < vectors; v++)
                 sums[i * vectors + v].Store(tile + i * NR + v * width);
-        GemmTile.StorePartial(tile, c, ldc, rows, columns, add);
+        GemmTile.StorePartial(tile, NR, c, ldc, rows, columns, add);
     }
 }

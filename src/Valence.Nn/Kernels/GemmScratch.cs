@@ -1,12 +1,11 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using static Valence.Nn.Kernels.GemmBlocking;
 
 namespace Valence.Nn.Kernels;
 
 /// <summary>
 /// One thread's packing buffers, pinned and 64-byte aligned, kept for the thread's lifetime so that GEMM in steady
-/// state allocates nothing. The B buffer grows to the largest block the thread has packed.
+/// state allocates nothing. Each buffer grows to the largest block the thread has packed.
 /// </summary>
 internal sealed unsafe class GemmScratch
 {
@@ -18,19 +17,21 @@ internal sealed unsafe class GemmScratch
     private float[]? bStorage;
     private float* packedA;
     private float* packedB;
+    private int packedACapacity;
     private int packedBCapacity;
 
     /// <summary>The calling thread's buffers.</summary>
     public static GemmScratch ForCurrentThread => current ??= new GemmScratch();
 
-    /// <summary>Room for one packed MC×KC block of A.</summary>
-    public float* PackedA
+    /// <summary>Room for a packed block of A of at least <paramref name="floats"/> floats.</summary>
+    public float* PackedA(int floats)
     {
-        get
+        if (floats > packedACapacity)
         {
-            if (aStorage is null) packedA = Allocate(MC * KC, out aStorage);
-            return packedA;
+            packedA = Allocate(floats, out aStorage);
+            packedACapacity = floats;
         }
+        return packedA;
     }
 
     /// <summary>Room for a packed block of B of at least <paramref name="floats"/> floats.</summary>

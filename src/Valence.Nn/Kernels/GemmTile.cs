@@ -1,9 +1,7 @@
-using static Valence.Nn.Kernels.GemmBlocking;
-
 namespace Valence.Nn.Kernels;
 
 /// <summary>
-/// What the micro-kernels share: where the rows of an A panel start, and how a partial MR×NR tile reaches C.
+/// What the micro-kernels share: where the rows of an A panel start, and how a partial tile reaches C.
 /// </summary>
 internal static unsafe class GemmTile
 {
@@ -13,12 +11,12 @@ internal static unsafe class GemmTile
     /// </summary>
     public static float* Row(float* a, nint rowStride, int rows, int row) => a + Math.Min(row, rows - 1) * rowStride;
 
-    /// <summary>Writes (or adds) the top-left rows×columns of an MR×NR tile, stored with row stride NR, to C.</summary>
-    public static void StorePartial(float* tile, float* c, nint ldc, int rows, int columns, bool add)
+    /// <summary>Writes (or adds) the top-left rows×columns of a tile stored with row stride <paramref name="tileStride"/> to C.</summary>
+    public static void StorePartial(float* tile, int tileStride, float* c, nint ldc, int rows, int columns, bool add)
     {
         for (int i = 0; i < rows; i++)
         {
-            float* source = tile + i * NR;
+            float* source = tile + i * tileStride;
             float* target = c + i * ldc;
             if (add)
                 for (int j = 0; j < columns; j++) target[j] += source[j];

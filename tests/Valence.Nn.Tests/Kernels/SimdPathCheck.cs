@@ -17,7 +17,7 @@ public static class SimdPathCheck
     /// <summary>Runs the cases, writes a summary line (and any failures) to <paramref name="output"/>, returns 0 when all pass.</summary>
     public static int Run(TextWriter output)
     {
-        output.WriteLine($"kernel={(GemmMicroKernelAvx2.IsSupported ? "avx2" : "portable")} " +
+        output.WriteLine($"kernel={Gemm.KernelName} " +
                          $"vector={Vector<float>.Count} accelerated={Vector.IsHardwareAccelerated}");
         int cases = 0, failures = 0;
         foreach (var (m, n, k) in Shapes)
