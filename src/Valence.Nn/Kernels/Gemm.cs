@@ -27,7 +27,7 @@ public static unsafe class Gemm
         fixed (float* pa = a, pb = b, pc = c)
         {
             var problem = new GemmProblem(StridedMatrix.RowMajor(pa, lda, transposeA), StridedMatrix.RowMajor(pb, ldb, transposeB),
-                pc, ldc, m, n, k, accumulate);
+                StridedMatrix.RowMajor(pc, ldc, transpose: false), m, n, k, accumulate);
             if (GemmMicroKernelAvx512.IsSupported) GemmJob<GemmMicroKernelAvx512>.Run(problem);
             else if (GemmMicroKernelAvx2.IsSupported) GemmJob<GemmMicroKernelAvx2>.Run(problem);
             else GemmJob<GemmMicroKernelPortable>.Run(problem);

@@ -33,17 +33,17 @@ internal static unsafe class GemmDriver<TKernel> where TKernel : struct, IGemmMi
                 {
                     int mc = Math.Min(TKernel.MC, m - ic);
                     StridedMatrix a = problem.A.At(ic, pc);
-                    float* c = problem.C + (nint)ic * problem.Ldc + jc;
+                    StridedMatrix c = problem.C.At(ic, jc);
                     if (panels >= MinPanelsToPackA)
                     {
                         float* packedA = scratch.PackedA(TKernel.MC * TKernel.KC);
                         GemmPacking.PackA(a, mc, kc, mr, packedA);
                         // Packed panel q holds rows q·MR…: row stride 1, MR floats per step of k.
-                        SweepTiles(new StridedMatrix(packedA, 1, mr), panelStride: kc * mr, mc, nc, kc, packedB, c, problem.Ldc, add);
+                        SweepTiles(new StridedMatrix(packedA, 1, mr), panelStride: kc * mr, mc, nc, kc, packedB, c, add);
                     }
                     else
                     {
-                        SweepTiles(a, panelStride: mr * a.RowStride, mc, nc, kc, packedB, c, problem.Ldc, add);
+                        SweepTiles(a, panelStride: mr * a.RowStride, mc, nc, kc, packedB, c, add);
                     }
                 }
             }
@@ -52,7 +52,7 @@ internal static unsafe class GemmDriver<TKernel> where TKernel : struct, IGemmMi
 
     // The macro-kernel: every MR×NR tile of an mc×nc block of C. Panel q of A starts at a.Origin + q·panelStride.
     private static void SweepTiles(StridedMatrix a, nint panelStride, int mc, int nc, int kc,
-        float* packedB, float* c, int ldc, bool add)
+        float* packedB, StridedMatrix c, bool add)
     {
         int mr = TKernel.MR, nr = TKernel.NR;
         for (int jr = 0; jr < nc; jr += nr)
@@ -62,7 +62,8 @@ internal static unsafe class GemmDriver<TKernel> where TKernel : struct, IGemmMi
             for (int ir = 0, q = 0; ir < mc; ir += mr, q++)
             {
                 int rows = Math.Min(mr, mc - ir);
-                TKernel.Run(kc, a.Origin + q * panelStride, a.RowStride, a.ColumnStride, rows, b, c + (nint)ir * ldc + jr, ldc, columns, add);
+                TKernel.Run(kc, a.Origin + q * panelStride, a.RowStride, a.ColumnStride, rows,
+                    b, c.At(ir, jr).Origin, c.RowStride, c.ColumnStride, columns, add);
             }
         }
     }

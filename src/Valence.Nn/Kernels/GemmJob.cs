@@ -24,8 +24,9 @@ internal readonly unsafe struct GemmJob<TKernel> : IWorkerJob where TKernel : st
     }
 
     /// <summary>Computes <paramref name="problem"/>, on several threads when it is large enough.</summary>
-    public static void Run(in GemmProblem problem)
+    public static void Run(GemmProblem problem)
     {
+        if (TransposingSavesWork(problem.M, problem.N)) problem = problem.Transposed();
         long work = (long)problem.M * problem.N * problem.K;
         int threads = work < ParallelThreshold ? 1 : Workers.MaxThreads;
         int mr = TKernel.MR, nr = TKernel.NR;
@@ -42,6 +43,18 @@ internal readonly unsafe struct GemmJob<TKernel> : IWorkerJob where TKernel : st
         var job = new GemmJob<TKernel>(problem, splitRows, tilesPerChunk * (splitRows ? mr : nr));
         Workers.Run(ref job, (tiles + tilesPerChunk - 1) / tilesPerChunk);
     }
+
+    // A product with few columns (Dense with 4 outputs: n = 4 in NR = 32-wide tiles) wastes most of each tile;
+    // its transpose puts the few columns in the MR direction. Transposed tiles reach C with scalar stores, so
+    // the switch is made only when it at least halves the padded work.
+    private static bool TransposingSavesWork(int m, int n)
+    {
+        long padded = RoundUp(m, TKernel.MR) * RoundUp(n, TKernel.NR);
+        long transposed = RoundUp(n, TKernel.MR) * RoundUp(m, TKernel.NR);
+        return 2 * transposed < padded;
+    }
+
+    private static long RoundUp(int value, int multiple) => (value + multiple - 1L) / multiple * multiple;
 
     /// <inheritdoc/>
     public void Execute(int chunk)

@@ -26,7 +26,7 @@ internal readonly unsafe struct GemmMicroKernelAvx2 : IGemmMicroKernel
     /// <inheritdoc cref="IGemmMicroKernel.Run"/>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(int kc, float* a, nint aRowStride, nint aStep, int rows,
-        float* b, float* c, nint ldc, int columns, bool add)
+        float* b, float* c, nint cRowStride, nint cColumnStride, int columns, bool add)
     {
         float* a0 = GemmTile.Row(a, aRowStride, rows, 0);
         float* a1 = GemmTile.Row(a, aRowStride, rows, 1);
@@ -63,14 +63,14 @@ internal readonly unsafe struct GemmMicroKernelAvx2 : IGemmMicroKernel
             c51 = Fma.MultiplyAdd(ai, b1, c51);
         }
 
-        if (rows == MR && columns == NR)
+        if (rows == MR && columns == NR && cColumnStride == 1)
         {
             Store(c, c00, c01, add);
-            Store(c + ldc, c10, c11, add);
-            Store(c + 2 * ldc, c20, c21, add);
-            Store(c + 3 * ldc, c30, c31, add);
-            Store(c + 4 * ldc, c40, c41, add);
-            Store(c + 5 * ldc, c50, c51, add);
+            Store(c + cRowStride, c10, c11, add);
+            Store(c + 2 * cRowStride, c20, c21, add);
+            Store(c + 3 * cRowStride, c30, c31, add);
+            Store(c + 4 * cRowStride, c40, c41, add);
+            Store(c + 5 * cRowStride, c50, c51, add);
             return;
         }
 
@@ -81,7 +81,7 @@ internal readonly unsafe struct GemmMicroKernelAvx2 : IGemmMicroKernel
         Store(tile + 3 * NR, c30, c31, false);
         Store(tile + 4 * NR, c40, c41, false);
         Store(tile + 5 * NR, c50, c51, false);
-        GemmTile.StorePartial(tile, NR, c, ldc, rows, columns, add);
+        GemmTile.StorePartial(tile, NR, c, cRowStride, cColumnStride, rows, columns, add);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -17,7 +17,7 @@ internal readonly unsafe struct GemmMicroKernelPortable : IGemmMicroKernel
 
     /// <inheritdoc cref="IGemmMicroKernel.Run"/>
     public static void Run(int kc, float* a, nint aRowStride, nint aStep, int rows,
-        float* b, float* c, nint ldc, int columns, bool add)
+        float* b, float* c, nint cRowStride, nint cColumnStride, int columns, bool add)
     {
         int width = Vector<float>.Count;
         int vectors = NR / width;
@@ -43,6 +43,6 @@ internal readonly unsafe struct GemmMicroKernelPortable : IGemmMicroKernel
         for (int i = 0; i < MR; i++)
             for (int v = 0; v < vectors; v++)
                 sums[i * vectors + v].Store(tile + i * NR + v * width);
-        GemmTile.StorePartial(tile, NR, c, ldc, rows, columns, add);
+        GemmTile.StorePartial(tile, NR, c, cRowStride, cColumnStride, rows, columns, add);
     }
 }

@@ -12,16 +12,17 @@ internal static unsafe class GemmTile
     public static float* Row(float* a, nint rowStride, int rows, int row) => a + Math.Min(row, rows - 1) * rowStride;
 
     /// <summary>Writes (or adds) the top-left rows×columns of a tile stored with row stride <paramref name="tileStride"/> to C.</summary>
-    public static void StorePartial(float* tile, int tileStride, float* c, nint ldc, int rows, int columns, bool add)
+    public static void StorePartial(float* tile, int tileStride, float* c, nint cRowStride, nint cColumnStride,
+        int rows, int columns, bool add)
     {
         for (int i = 0; i < rows; i++)
         {
             float* source = tile + i * tileStride;
-            float* target = c + i * ldc;
+            float* target = c + i * cRowStride;
             if (add)
-                for (int j = 0; j < columns; j++) target[j] += source[j];
+                for (int j = 0; j < columns; j++) target[j * cColumnStride] += source[j];
             else
-                for (int j = 0; j < columns; j++) target[j] = source[j];
+                for (int j = 0; j < columns; j++) target[j * cColumnStride] = source[j];
         }
     }
 }

@@ -24,8 +24,9 @@ internal interface IGemmMicroKernel
     /// <summary>
     /// C[0..rows, 0..columns] (+)= A·B over kc steps of k, rows ≤ MR and columns ≤ NR. Row i of A starts at
     /// <c>a + i·aRowStride</c> and advances <paramref name="aStep"/> floats per step; <paramref name="b"/> is a packed
-    /// kc×NR panel; C has row stride <paramref name="ldc"/>. With <paramref name="add"/> the sums are added to C.
+    /// kc×NR panel; C's element (i, j) is at <c>c + i·cRowStride + j·cColumnStride</c> (full tiles of C with column
+    /// stride 1 are stored as vectors). With <paramref name="add"/> the sums are added to C.
     /// </summary>
     static abstract unsafe void Run(int kc, float* a, nint aRowStride, nint aStep, int rows,
-        float* b, float* c, nint ldc, int columns, bool add);
+        float* b, float* c, nint cRowStride, nint cColumnStride, int columns, bool add);
 }

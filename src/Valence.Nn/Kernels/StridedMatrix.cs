@@ -15,6 +15,9 @@ internal readonly unsafe struct StridedMatrix(float* origin, nint rowStride, nin
     public static StridedMatrix RowMajor(float* origin, int ld, bool transpose) =>
         transpose ? new StridedMatrix(origin, 1, ld) : new StridedMatrix(origin, ld, 1);
 
+    /// <summary>The transpose: the same memory with the strides swapped.</summary>
+    public StridedMatrix Transposed => new(Origin, ColumnStride, RowStride);
+
     /// <summary>The sub-matrix whose element (0, 0) is this one's (row, column).</summary>
     public StridedMatrix At(int row, int column) =>
         new(Origin + row * RowStride + column * ColumnStride, RowStride, ColumnStride);
