@@ -7,10 +7,11 @@ namespace Valence.Nn.Kernels;
 /// <remarks>
 /// op(A) is m×k and op(B) is k×n. With <c>transposeA</c>, A is stored k×m (leading dimension <c>lda</c> ≥ m),
 /// otherwise m×k (lda ≥ k); likewise B.
-/// <para>It is a packed, cache-blocked GEMM in the BLIS/GotoBLAS style: blocks of op(B) and op(A) are copied into
-/// contiguous panels (the transposes are resolved there), and a register-blocked micro-kernel (AVX-512, AVX2+FMA,
-/// or portable <see cref="System.Numerics.Vector{T}"/>, whichever the machine has) computes one tile of C at a
-/// time. Small products skip the packing of A, and products with few columns run as their transpose.</para>
+/// <para>It is a cache-blocked GEMM in the BLIS/GotoBLAS style: blocks of op(B) are packed into contiguous panels
+/// (the transpose is resolved there), and a register-blocked micro-kernel (AVX-512, AVX2+FMA, or portable
+/// <see cref="System.Numerics.Vector{T}"/>, whichever the machine has) computes one tile of C at a time, reading
+/// op(A) in place through its strides (packing A measured slower here). Products with few columns run as their
+/// transpose, so that the short side fills the tile's rows.</para>
 /// <para>Large products run on up to <see cref="Workers.MaxThreads"/> threads. Results do not depend on the number
 /// of threads: work is split over output tiles, never over k, so every element sums its products in one fixed
 /// order. They can differ in the last bits between machines whose kernels differ (fused or separate

@@ -9,7 +9,7 @@ namespace Valence.Nn.Kernels;
 /// of k; the same loop as <see cref="GemmMicroKernelAvx2"/> at twice the width.
 /// </summary>
 /// <remarks>
-/// Blocking: a 192×32 panel of B is 24 KiB, so it and the 4.5 KiB A panel fit a 32 KiB L1; a 120×192 block of A is
+/// Blocking: a 192×32 panel of B is 24 KiB, so it and the 6×192 floats of A a call reads fit a 32 KiB L1; a 120×192 block of A is
 /// 90 KiB (L2); a 192×2048 block of B 1.5 MiB (L3).
 /// </remarks>
 internal readonly unsafe struct GemmMicroKernelAvx512 : IGemmMicroKernel

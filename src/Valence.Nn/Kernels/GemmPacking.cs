@@ -4,8 +4,8 @@ using System.Runtime.Intrinsics.X86;
 namespace Valence.Nn.Kernels;
 
 /// <summary>
-/// Copies blocks of op(A) and op(B) into the contiguous, zero-padded panels that the micro-kernel streams through,
-/// resolving the transpose flags on the way (the strides of <see cref="StridedMatrix"/> say which layout it is).
+/// Copies blocks of op(B) into the contiguous, zero-padded panels that the micro-kernel streams through, resolving
+/// the transpose flag on the way (the strides of <see cref="StridedMatrix"/> say which layout it is).
 /// </summary>
 internal static unsafe class GemmPacking
 {
@@ -23,29 +23,6 @@ internal static unsafe class GemmPacking
             if (width == nr && source.ColumnStride == 1) CopyRows(source, kc, nr, panel);
             else if (source.RowStride == 1) CopyColumns(source, kc, width, nr, panel);
             else CopyElements(source, kc, width, nr, panel);
-        }
-    }
-
-    /// <summary>
-    /// Packs the mc×kc block <paramref name="a"/> into ⌈mc/mr⌉ panels of mr×kc floats, column p of panel q at
-    /// <c>destination[(q·kc + p)·mr]</c>; rows past mc are zero.
-    /// </summary>
-    public static void PackA(StridedMatrix a, int mc, int kc, int mr, float* destination)
-    {
-        for (int i = 0; i < mc; i += mr)
-        {
-            int height = Math.Min(mr, mc - i);
-            float* panel = destination + (nint)i * kc;
-            StridedMatrix source = a.At(i, 0);
-            for (int r = 0; r < mr; r++)
-            {
-                // Column r of the panel (stride mr) takes row r of the source, or zeros past the edge.
-                float* row = source.Origin + r * source.RowStride;
-                if (r >= height)
-                    for (int p = 0; p < kc; p++) panel[p * mr + r] = 0;
-                else
-                    for (int p = 0; p < kc; p++) panel[p * mr + r] = row[p * source.ColumnStride];
-            }
         }
     }
 

@@ -4,8 +4,8 @@ using System.Runtime.InteropServices;
 namespace Valence.Nn.Kernels;
 
 /// <summary>
-/// One thread's packing buffers, pinned and 64-byte aligned, kept for the thread's lifetime so that GEMM in steady
-/// state allocates nothing. Each buffer grows to the largest block the thread has packed.
+/// One thread's packing buffer for B, pinned and 64-byte aligned, kept for the thread's lifetime so that GEMM in
+/// steady state allocates nothing. It grows to the largest block the thread has packed.
 /// </summary>
 internal sealed unsafe class GemmScratch
 {
@@ -13,26 +13,12 @@ internal sealed unsafe class GemmScratch
 
     [ThreadStatic] private static GemmScratch? current;
 
-    private float[]? aStorage;
     private float[]? bStorage;
-    private float* packedA;
     private float* packedB;
-    private int packedACapacity;
     private int packedBCapacity;
 
-    /// <summary>The calling thread's buffers.</summary>
+    /// <summary>The calling thread's buffer.</summary>
     public static GemmScratch ForCurrentThread => current ??= new GemmScratch();
-
-    /// <summary>Room for a packed block of A of at least <paramref name="floats"/> floats.</summary>
-    public float* PackedA(int floats)
-    {
-        if (floats > packedACapacity)
-        {
-            packedA = Allocate(floats, out aStorage);
-            packedACapacity = floats;
-        }
-        return packedA;
-    }
 
     /// <summary>Room for a packed block of B of at least <paramref name="floats"/> floats.</summary>
     public float* PackedB(int floats)

@@ -1,12 +1,12 @@
 namespace Valence.Nn.Kernels;
 
 /// <summary>
-/// What the micro-kernels share: where the rows of an A panel start, and how a partial tile reaches C.
+/// What the micro-kernels share: where the rows of A start, and how a partial tile reaches C.
 /// </summary>
 internal static unsafe class GemmTile
 {
     /// <summary>
-    /// Row <paramref name="row"/> of an A panel that has <paramref name="rows"/> valid rows. Rows past the edge
+    /// Row <paramref name="row"/> of the <paramref name="rows"/> valid rows of A one kernel call reads. Rows past the edge
     /// repeat the last valid one, so that the kernel reads only memory that exists; their sums are discarded.
     /// </summary>
     public static float* Row(float* a, nint rowStride, int rows, int row) => a + Math.Min(row, rows - 1) * rowStride;

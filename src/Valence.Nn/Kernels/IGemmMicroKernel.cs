@@ -6,7 +6,7 @@ namespace Valence.Nn.Kernels;
 /// </summary>
 internal interface IGemmMicroKernel
 {
-    /// <summary>Rows of C per kernel call (the height of a packed A panel).</summary>
+    /// <summary>Rows of C per kernel call (the rows of A one call reads).</summary>
     static abstract int MR { get; }
 
     /// <summary>Columns of C per kernel call (the width of a packed B panel).</summary>
@@ -15,7 +15,7 @@ internal interface IGemmMicroKernel
     /// <summary>Depth of one packed block: a kc×NR panel of B stays in L1 while the kernel sweeps the A block.</summary>
     static abstract int KC { get; }
 
-    /// <summary>Rows of one packed block of A (mc×kc floats, kept in L2); a multiple of MR.</summary>
+    /// <summary>Rows of one block of A (mc×kc floats, read in place and kept in L2 while B panels sweep past); a multiple of MR.</summary>
     static abstract int MC { get; }
 
     /// <summary>Columns of one packed block of B (kc×nc floats, kept in L3); a multiple of NR.</summary>
