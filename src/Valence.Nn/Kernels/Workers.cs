@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 
@@ -9,29 +10,34 @@ namespace Valence.Nn.Kernels;
 /// </summary>
 /// <remarks>
 /// <para>The calling thread takes part: it and up to <see cref="MaxThreads"/> − 1 workers claim chunks in turn until
-/// none is left, and <see cref="Run{TJob}"/> returns when every chunk has finished. Which thread runs which chunk
-/// varies, so results are deterministic only if each chunk writes its own outputs and sums in its own fixed order
-/// (see <see cref="IWorkerJob"/>).</para>
-/// <para>One run uses the workers at a time. A run started while another is in flight (from another thread, or
-/// from inside a chunk) executes its chunks on its calling thread, in order, which gives the same results.</para>
+/// none is left, and <see cref="Run{TJob}"/> returns when every chunk has finished. The caller never waits for a
+/// worker that has not started a chunk, so a slow wake-up costs parallelism, not time. A worker that finishes
+/// stays awake briefly (about 50 µs), so a burst of runs (one GEMM after another in a training step) finds it
+/// ready.</para>
+/// <para>Which thread runs which chunk varies, so results are deterministic only if each chunk writes its own
+/// outputs and sums in its own fixed order (see <see cref="IWorkerJob"/>). One run uses the workers at a time; a
+/// run started while another is in flight (from another thread, or from inside a chunk) executes its chunks on
+/// its calling thread, in order, which gives the same results.</para>
 /// </remarks>
 public static unsafe class Workers
 {
+    private static readonly long SpinTicks = Stopwatch.Frequency / 20_000;
+
     private static int maxThreads = Environment.ProcessorCount;
 
-    // One run at a time owns the fields below: 1 while a run is in flight.
+    // The run in flight. `claims` packs the chunk count (high half) and the next unclaimed chunk (low half), so a
+    // single atomic increment both claims a chunk and tells whether it belongs to the current run; the job fields
+    // are published before `claims` and stay valid until every claimed chunk has finished.
     private static int busy;
+    private static long claims;
+    private static int chunksFinished;
+    private static int helpersWanted;
     private static void* currentJob;
     private static delegate*<void*, int, void> currentInvoke;
-    private static int chunkCount;
-    private static int nextChunk;
-    private static int helpersRunning;
     private static ExceptionDispatchInfo? firstFailure;
 
     private static readonly object ThreadsLock = new();
-    private static readonly SemaphoreSlim WorkAvailable = new(0);
-    private static readonly ManualResetEventSlim HelpersFinished = new(false);
-    private static int threadsStarted;
+    private static Helper[] helpers = [];
 
     /// <summary>
     /// The largest number of threads, the caller included, that one run uses; at least 1. Defaults to
@@ -49,8 +55,8 @@ public static unsafe class Workers
 
     /// <summary>
     /// Runs <c>job.Execute(chunk)</c> for every chunk in [0, <paramref name="chunks"/>) on up to
-    /// <see cref="MaxThreads"/> threads and returns when all have finished. An exception thrown by a chunk is
-    /// rethrown here after the other chunks have stopped.
+    /// <see cref="MaxThreads"/> threads and returns when all have finished. If chunks throw, the other chunks still
+    /// run and the first exception is rethrown here.
     /// </summary>
     public static void Run<TJob>(ref TJob job, int chunks) where TJob : struct, IWorkerJob
     {
@@ -63,21 +69,21 @@ public static unsafe class Workers
         }
 
         // The workers read the job through a pointer to this frame's copy: a stack location never moves, and
-        // this frame outlives the run because it waits for every helper below.
+        // this frame outlives the run because it waits below for every chunk to finish.
         TJob local = job;
         try
         {
             EnsureThreads(threads - 1);
             currentJob = Unsafe.AsPointer(ref local);
             currentInvoke = &JobInvoker<TJob>.Invoke;
-            chunkCount = chunks;
-            nextChunk = 0;
             firstFailure = null;
-            helpersRunning = threads - 1;
-            HelpersFinished.Reset();
-            WorkAvailable.Release(threads - 1);
+            chunksFinished = 0;
+            helpersWanted = threads - 1;
+            Interlocked.Exchange(ref claims, (long)chunks << 32);
+            WakeHelpers(threads - 1);
             RunChunks();
-            HelpersFinished.Wait();
+            var spinner = new SpinWait();
+            while (Volatile.Read(ref chunksFinished) < chunks) spinner.SpinOnce(sleep1Threshold: -1);
             firstFailure?.Throw();
         }
         finally
@@ -89,43 +95,92 @@ public static unsafe class Workers
 
     private static void RunChunks()
     {
-        int chunk;
-        while ((chunk = Interlocked.Increment(ref nextChunk) - 1) < chunkCount)
+        while (true)
         {
+            long claim = Interlocked.Increment(ref claims);
+            int chunk = (int)(claim & uint.MaxValue) - 1, count = (int)(claim >> 32);
+            if (chunk >= count) return;
             try
             {
                 currentInvoke(currentJob, chunk);
             }
             catch (Exception e)
             {
-                // Claim the remaining chunks so that every thread stops early.
-                Interlocked.Exchange(ref nextChunk, chunkCount);
                 Interlocked.CompareExchange(ref firstFailure, ExceptionDispatchInfo.Capture(e), null);
             }
+            Interlocked.Increment(ref chunksFinished);
         }
     }
 
-    private static void EnsureThreads(int helpers)
+    // True when a run has unclaimed chunks and its thread budget includes helper `id`.
+    private static bool HasWorkFor(int id)
     {
-        if (Volatile.Read(ref threadsStarted) >= helpers) return;
+        long state = Volatile.Read(ref claims);
+        return (int)(state & uint.MaxValue) < (int)(state >> 32) && id < Volatile.Read(ref helpersWanted);
+    }
+
+    // Wakes helpers 0 … wanted−1 that are asleep; the others are spinning and will see the run themselves.
+    private static void WakeHelpers(int wanted)
+    {
+        Helper[] started = Volatile.Read(ref helpers);
+        for (int i = 0; i < wanted; i++) started[i].Wake();
+    }
+
+    private static void EnsureThreads(int count)
+    {
+        if (Volatile.Read(ref helpers).Length >= count) return;
         lock (ThreadsLock)
         {
-            while (threadsStarted < helpers)
-            {
-                var thread = new Thread(WorkerLoop) { IsBackground = true, Name = $"Valence worker {threadsStarted + 1}" };
-                thread.Start();
-                threadsStarted++;
-            }
+            var grown = helpers;
+            while (grown.Length < count) grown = [.. grown, new Helper(grown.Length)];
+            Volatile.Write(ref helpers, grown);
         }
     }
 
-    private static void WorkerLoop()
+    // Spins for a short while in case another run follows at once; true when one has work for helper `id`.
+    private static bool AwaitNextRun(int id)
     {
-        while (true)
+        long deadline = Stopwatch.GetTimestamp() + SpinTicks;
+        while (Stopwatch.GetTimestamp() < deadline)
         {
-            WorkAvailable.Wait();
-            RunChunks();
-            if (Interlocked.Decrement(ref helpersRunning) == 0) HelpersFinished.Set();
+            if (HasWorkFor(id)) return true;
+            Thread.SpinWait(20);
+        }
+        return false;
+    }
+
+    /// <summary>One worker thread: it runs chunks while the run's thread budget includes it, spins briefly for the
+    /// next run, then sleeps until woken.</summary>
+    private sealed class Helper
+    {
+        private readonly int id;
+        private readonly SemaphoreSlim wakeUp = new(0);
+        private int asleep;
+
+        public Helper(int id)
+        {
+            this.id = id;
+            new Thread(Loop) { IsBackground = true, Name = $"Valence worker {id + 1}" }.Start();
+        }
+
+        // Exactly one of Wake and Loop takes the `asleep` flag back, so a wake-up is never lost nor counted twice.
+        public void Wake()
+        {
+            if (Interlocked.Exchange(ref asleep, 0) == 1) wakeUp.Release();
+        }
+
+        private void Loop()
+        {
+            while (true)
+            {
+                Volatile.Write(ref asleep, 1);
+                if (!HasWorkFor(id) || Interlocked.Exchange(ref asleep, 0) == 0) wakeUp.Wait();
+                do
+                {
+                    if (id < Volatile.Read(ref helpersWanted)) RunChunks();
+                }
+                while (AwaitNextRun(id));
+            }
         }
     }
 

@@ -10,11 +10,12 @@ public class WorkersTests
         public readonly void Execute(int chunk) => results[chunk] = chunk * chunk + 1;
     }
 
-    private struct FailingJob : IWorkerJob
+    private unsafe struct FailingJob(int* ran) : IWorkerJob
     {
         public readonly void Execute(int chunk)
         {
             if (chunk == 5) throw new InvalidOperationException("chunk 5 failed");
+            ran[chunk] = 1;
         }
     }
 
@@ -52,11 +53,16 @@ public class WorkersTests
     }
 
     [Fact]
-    public void A_failing_chunk_is_rethrown_to_the_caller()
+    public unsafe void A_failing_chunk_is_rethrown_to_the_caller_after_the_others_ran()
     {
-        var job = new FailingJob();
-        var e = Assert.Throws<InvalidOperationException>(() => Workers.Run(ref job, 9));
-        Assert.Equal("chunk 5 failed", e.Message);
+        var ran = new int[9];
+        fixed (int* r = ran)
+        {
+            var job = new FailingJob(r);
+            var e = Assert.Throws<InvalidOperationException>(() => Workers.Run(ref job, ran.Length));
+            Assert.Equal("chunk 5 failed", e.Message);
+        }
+        Assert.Equal([1, 1, 1, 1, 1, 0, 1, 1, 1], ran);
     }
 
     [Fact]
