@@ -24,7 +24,7 @@ internal readonly unsafe struct GemmMicroKernelAvx2 : IGemmMicroKernel
     public static int NC => 2048;
 
     /// <inheritdoc cref="IGemmMicroKernel.Run"/>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization), SkipLocalsInit]
     public static void Run(int kc, float* a, nint aRowStride, nint aStep, int rows,
         float* b, float* c, nint cRowStride, nint cColumnStride, int columns, bool add)
     {

@@ -20,20 +20,23 @@ internal static unsafe class GemmPacking
             int width = Math.Min(nr, nc - j);
             float* panel = destination + (nint)j * kc;
             StridedMatrix source = b.At(0, j);
-            if (width == nr && source.ColumnStride == 1) CopyRows(source, kc, nr, panel);
+            if (source.ColumnStride == 1) CopyRows(source, kc, width, nr, panel);
             else if (source.RowStride == 1) CopyColumns(source, kc, width, nr, panel);
             else CopyElements(source, kc, width, nr, panel);
         }
     }
 
-    // op(B) rows are contiguous (B not transposed): nr floats copied per row, 8 at a time.
-    private static void CopyRows(StridedMatrix source, int kc, int nr, float* panel)
+    // op(B) rows are contiguous (B not transposed): each row copied 8 floats at a time, then the rest.
+    private static void CopyRows(StridedMatrix source, int kc, int width, int nr, float* panel)
     {
         for (int p = 0; p < kc; p++)
         {
             float* row = source.Origin + p * source.RowStride;
-            for (int v = 0; v < nr; v += 8)
-                Vector256.Store(Vector256.Load(row + v), panel + p * nr + v);
+            float* target = panel + p * nr;
+            int jj = 0;
+            for (; jj + 8 <= width; jj += 8) Vector256.Store(Vector256.Load(row + jj), target + jj);
+            for (; jj < width; jj++) target[jj] = row[jj];
+            for (; jj < nr; jj++) target[jj] = 0;
         }
     }
 
