@@ -63,14 +63,15 @@ internal readonly unsafe struct GemmMicroKernelAvx2 : IGemmMicroKernel
             c51 = Fma.MultiplyAdd(ai, b1, c51);
         }
 
-        if (rows == MR && columns == NR && cColumnStride == 1)
+        // Whole rows of C go out as vectors (every tile but those on the right edge or in a transposed C).
+        if (columns == NR && cColumnStride == 1)
         {
             Store(c, c00, c01, add);
-            Store(c + cRowStride, c10, c11, add);
-            Store(c + 2 * cRowStride, c20, c21, add);
-            Store(c + 3 * cRowStride, c30, c31, add);
-            Store(c + 4 * cRowStride, c40, c41, add);
-            Store(c + 5 * cRowStride, c50, c51, add);
+            if (rows > 1) Store(c + cRowStride, c10, c11, add);
+            if (rows > 2) Store(c + 2 * cRowStride, c20, c21, add);
+            if (rows > 3) Store(c + 3 * cRowStride, c30, c31, add);
+            if (rows > 4) Store(c + 4 * cRowStride, c40, c41, add);
+            if (rows > 5) Store(c + 5 * cRowStride, c50, c51, add);
             return;
         }
 
