@@ -19,6 +19,22 @@ namespace Valence.Nn.Kernels;
 /// run started while another is in flight (from another thread, or from inside a chunk) executes its chunks on
 /// its calling thread, in order, which gives the same results.</para>
 /// </remarks>
+/// <example>
+/// A layer that normalises each sample of a batch in fixed chunks of 8 samples:
+/// <code>
+/// readonly unsafe struct NormaliseChunk(float* data, int samples, int width) : IWorkerJob
+/// {
+///     public const int SamplesPerChunk = 8;
+///     public void Execute(int chunk)
+///     {
+///         int first = chunk * SamplesPerChunk, end = Math.Min(samples, first + SamplesPerChunk);
+///         for (int s = first; s &lt; end; s++) Normalise(new Span&lt;float&gt;(data + s * width, width));
+///     }
+/// }
+/// // fixed (float* p = values) { var job = new NormaliseChunk(p, samples, width);
+/// //     Workers.Run(ref job, (samples + NormaliseChunk.SamplesPerChunk - 1) / NormaliseChunk.SamplesPerChunk); }
+/// </code>
+/// </example>
 public static unsafe class Workers
 {
     private static readonly long SpinTicks = Stopwatch.Frequency / 20_000;
