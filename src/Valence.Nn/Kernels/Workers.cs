@@ -31,8 +31,12 @@ namespace Valence.Nn.Kernels;
 ///         for (int s = first; s &lt; end; s++) Normalise(new Span&lt;float&gt;(data + s * width, width));
 ///     }
 /// }
-/// // fixed (float* p = values) { var job = new NormaliseChunk(p, samples, width);
-/// //     Workers.Run(ref job, (samples + NormaliseChunk.SamplesPerChunk - 1) / NormaliseChunk.SamplesPerChunk); }
+///
+/// fixed (float* p = values)
+/// {
+///     var job = new NormaliseChunk(p, samples, width);
+///     Workers.Run(ref job, (samples + NormaliseChunk.SamplesPerChunk - 1) / NormaliseChunk.SamplesPerChunk);
+/// }
 /// </code>
 /// </example>
 public static unsafe class Workers
