@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -21,8 +22,7 @@ internal static unsafe class GemmPacking
             float* panel = destination + (nint)j * kc;
             StridedMatrix source = b.At(0, j);
             if (source.ColumnStride == 1) CopyRows(source, kc, width, nr, panel);
-            else if (source.RowStride == 1) CopyColumns(source, kc, width, nr, panel);
-            else CopyElements(source, kc, width, nr, panel);
+            else CopyColumns(source, kc, width, nr, panel);
         }
     }
 
@@ -40,10 +40,12 @@ internal static unsafe class GemmPacking
         }
     }
 
-    // op(B) columns are contiguous (B transposed): with AVX, 8 columns × 8 steps at a time through an 8×8
+    // op(B) columns are contiguous (B transposed; a row-major matrix or its transpose always has one unit stride):
+    // with AVX, 8 columns × 8 steps at a time through an 8×8
     // register transpose; otherwise (and for the last columns) each column in order, written with stride nr.
     private static void CopyColumns(StridedMatrix source, int kc, int width, int nr, float* panel)
     {
+        Debug.Assert(source.RowStride == 1, "op(B) has neither contiguous rows nor contiguous columns.");
         int jj = 0;
         if (Avx.IsSupported)
             for (; jj + 8 <= width; jj += 8)
@@ -93,15 +95,5 @@ internal static unsafe class GemmPacking
         }
         for (; p < kc; p++)
             for (int j = 0; j < 8; j++) target[(nint)p * nr + j] = columns[j * stride + p];
-    }
-
-    private static void CopyElements(StridedMatrix source, int kc, int width, int nr, float* panel)
-    {
-        for (int p = 0; p < kc; p++)
-        {
-            float* row = source.Origin + p * source.RowStride;
-            for (int jj = 0; jj < nr; jj++)
-                panel[p * nr + jj] = jj < width ? row[jj * source.ColumnStride] : 0;
-        }
     }
 }
