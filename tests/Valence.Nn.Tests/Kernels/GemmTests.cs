@@ -6,7 +6,7 @@ namespace Valence.Nn.Tests.Kernels;
 public class GemmTests
 {
     [Fact]
-    public void Reference_matches_a_hand_computation()
+    public void Multiply_matches_a_hand_computation()
     {
         // [1 2 3; 4 5 6] · [7 8; 9 10; 11 12] = [58 64; 139 154]
         float[] a = [1, 2, 3, 4, 5, 6];
@@ -39,6 +39,50 @@ public class GemmTests
         var c = new float[m * n];
         Gemm.Multiply(transposeA, transposeB, m, n, k, at, transposeA ? m : k, bt, transposeB ? k : n, c, n);
         for (int i = 0; i < c.Length; i++) Assert.Equal(expected[i], c[i], 5);
+    }
+
+    public static TheoryData<int, int, int> AwkwardShapes()
+    {
+        var shapes = new TheoryData<int, int, int>();
+        foreach (int s in GemmCase.AwkwardSizes)
+        {
+            shapes.Add(s, 17, 19);
+            shapes.Add(19, s, 17);
+            shapes.Add(17, 19, s);
+            if (s <= 65) shapes.Add(s, s, s);
+        }
+        return shapes;
+    }
+
+    [Theory]
+    [MemberData(nameof(AwkwardShapes))]
+    public void Awkward_sizes_match_the_reference_in_every_layout(int m, int n, int k)
+    {
+        foreach (var gemmCase in GemmCase.AllVariants(m, n, k))
+            Assert.Null(gemmCase.Check());
+    }
+
+    [Theory]
+    [InlineData(129, 65, 33)]     // A packed (n has enough panels), m crosses MC
+    [InlineData(33, 65, 300)]     // k crosses KC: the second slice adds to the first
+    [InlineData(7, 2065, 5)]      // n crosses NC
+    [InlineData(64, 256, 64)]     // LSTM step
+    [InlineData(64, 4, 64)]       // Dense with 4 outputs
+    [InlineData(64, 254, 42)]     // conv im2col
+    public void Shapes_crossing_the_cache_blocks_match_the_reference(int m, int n, int k)
+    {
+        foreach (var gemmCase in GemmCase.AllVariants(m, n, k))
+            Assert.Null(gemmCase.Check());
+    }
+
+    [Fact]
+    public void Zero_depth_gives_zeros_or_leaves_C_unchanged_when_accumulating()
+    {
+        var c = new float[] { 1, 2, 3, 4 };
+        Gemm.Multiply(false, false, 2, 2, 0, [], 0, [], 2, c, 2, accumulate: true);
+        Assert.Equal([1f, 2f, 3f, 4f], c);
+        Gemm.Multiply(false, false, 2, 2, 0, [], 0, [], 2, c, 2);
+        Assert.Equal([0f, 0f, 0f, 0f], c);
     }
 
     [Fact]
