@@ -40,7 +40,7 @@ public class LearningTests
         var rng = new Rng(seed);
         model.Initialize(rng);
         model.InputGradientRequired = false;
-        var optimizer = new Adam(model.StateParameters().Select(p => p.Parameter), learningRate: 1e-2);
+        var optimizer = new Adam(model.StateParameters().Select(p => p.Parameter), learningRate: 3e-3);
         var loss = new SoftmaxCrossEntropy();
         int count = y.Length;
         var order = Enumerable.Range(0, count).ToArray();
@@ -84,8 +84,9 @@ public class LearningTests
         var (trainX, trainY) = NoisySines(512, new Rng(1));
         var (testX, testY) = NoisySines(256, new Rng(2));
         var model = ConvLstm();
-        Train(model, trainX, trainY, epochs: 8, batch: 32, seed: 3);
+        Train(model, trainX, trainY, epochs: 15, batch: 32, seed: 3);
         double accuracy = Accuracy(model, testX, testY);
+        Console.WriteLine($"noisy-sine held-out accuracy: {accuracy:P1}");
         Assert.True(accuracy >= 0.9, $"held-out accuracy {accuracy:P1} is below 90% (chance is 25%).");
         trainX.Dispose();
         testX.Dispose();
