@@ -2,12 +2,14 @@ using Valence.Bench;
 using Valence.Nn.Kernels;
 
 // Valence's benchmarks, one command each: `dotnet run -c Release --project bench/Valence.Bench -- gemm [--tsv]`.
-// New benchmarks (a training step of the paper's small model, inference) become further cases here.
-const string Usage = "usage: Valence.Bench gemm [--tsv] | kernel";
+const string Usage = "usage: Valence.Bench gemm [--tsv] | kernel | paper-small [--onnx FILE] [--repeats N]";
 switch (args.FirstOrDefault())
 {
     case "gemm":
         GemmBenchmark.Run(tsv: args.Contains("--tsv"), Console.Out);
+        return 0;
+    case "paper-small":
+        PaperSmallBenchmark.Run(Option("--onnx"), int.Parse(Option("--repeats") ?? "30"), Console.Out);
         return 0;
     case "kernel":
         Console.WriteLine(Gemm.KernelName);
@@ -15,4 +17,10 @@ switch (args.FirstOrDefault())
     default:
         Console.Error.WriteLine(Usage);
         return 2;
+}
+
+string? Option(string name)
+{
+    int i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }
