@@ -25,6 +25,9 @@ internal sealed class PickleBlob
     /// <summary>Bytes already in memory; kept, not copied.</summary>
     public static PickleBlob InMemory(byte[] bytes) => new(bytes, null, 0, bytes.Length);
 
+    /// <summary>The first <paramref name="length"/> bytes of <paramref name="bytes"/>; kept, not copied.</summary>
+    public static PickleBlob InMemory(byte[] bytes, int length) => new(bytes, null, 0, length);
+
     /// <summary><paramref name="length"/> bytes of <paramref name="stream"/> from <paramref name="offset"/>, read when used.</summary>
     public static PickleBlob InStream(Stream stream, long offset, long length) => new(null, stream, offset, length);
 
@@ -53,7 +56,7 @@ internal sealed class PickleBlob
     /// <summary>The bytes as a span, reading them from the file if they were deferred.</summary>
     public ReadOnlySpan<byte> AsSpan()
     {
-        if (_bytes is not null) return _bytes;
+        if (_bytes is not null) return _bytes.AsSpan(0, (int)Length);
         if (Length > Array.MaxLength) throw new PickleException($"a byte string of {Length} bytes is larger than an array can hold");
         var bytes = GC.AllocateUninitializedArray<byte>((int)Length);
         CopyTo(0, bytes);

@@ -25,10 +25,17 @@ internal sealed class PickleString
     /// <summary>Text whose code points are the given bytes (all below 256).</summary>
     public static PickleString FromLatin1(PickleBlob bytes) => new(bytes, null, null);
 
-    /// <summary>Text encoded as UTF-8 (BINUNICODE and its kin); refused unless valid.</summary>
+    /// <summary>
+    /// Text encoded as UTF-8 (BINUNICODE and its kin); refused unless valid. Text whose characters are all below
+    /// U+0100 (keys, type codes, and the latin1 array bytes Python 3 writes in protocols 0–2) is decoded to latin1
+    /// at once; other text stays UTF-8 until used.
+    /// </summary>
     /// <remarks>Python decodes with 'surrogatepass' and so also accepts encoded lone surrogates; those are refused here.</remarks>
-    public static PickleString FromUtf8(byte[] bytes) =>
-        Utf8.IsValid(bytes) ? new(null, bytes, null) : throw new PickleException("the string is not valid UTF-8");
+    public static PickleString FromUtf8(byte[] bytes)
+    {
+        if (TryUtf8ToLatin1(bytes, out var latin1, out int length)) return new(PickleBlob.InMemory(latin1, length), null, null);
+        return Utf8.IsValid(bytes) ? new(null, bytes, null) : throw new PickleException("the string is not valid UTF-8");
+    }
 
     /// <summary>Text already decoded.</summary>
     public static PickleString FromText(string text) => new(null, null, text);
@@ -52,11 +59,10 @@ internal sealed class PickleString
     public PickleBlob EncodeLatin1()
     {
         if (_latin1 is not null) return _latin1;
-        if (_utf8 is not null) return PickleBlob.InMemory(Utf8ToLatin1(_utf8));
-        var bytes = new byte[_text!.Length];
-        for (int i = 0; i < bytes.Length; i++)
-            bytes[i] = _text[i] <= 0xFF ? (byte)_text[i] : throw NotLatin1(_text[i], i);
-        return PickleBlob.InMemory(bytes);
+        // UTF-8 is kept only for text with a character above U+00FF (FromUtf8), so that case always fails here.
+        int wide = Text.AsSpan().IndexOfAnyExceptInRange('\0', '\u00FF');
+        if (wide >= 0) throw NotLatin1(Text, wide);
+        return PickleBlob.InMemory(Encoding.Latin1.GetBytes(Text));
     }
 
     /// <summary>The text, shortened and with control characters escaped, for an error message.</summary>
@@ -74,29 +80,37 @@ internal sealed class PickleString
     /// <inheritdoc />
     public override string ToString() => Describe();
 
-    // Valid UTF-8 (checked on construction) in which every code point is below 256 uses one byte below 0x80 or the
-    // two bytes C2/C3 + continuation: decode those directly, without a string in between.
-    private static byte[] Utf8ToLatin1(byte[] utf8)
+    /// <summary>
+    /// Decodes UTF-8 in which every character is below U+0100, one byte below 0x80 or the pair C2/C3 +
+    /// continuation, validating as it goes; false for anything else (other characters, or invalid UTF-8). The loop
+    /// has no data-dependent branches: array bytes are random, and a mispredicted branch per byte would dominate.
+    /// </summary>
+    private static bool TryUtf8ToLatin1(ReadOnlySpan<byte> utf8, out byte[] latin1, out int length)
     {
-        int twoByte = 0;
-        foreach (byte b in utf8) if (b >= 0xC0) twoByte++;
-        var latin1 = new byte[utf8.Length - twoByte];
-        int o = 0;
-        for (int i = 0; i < utf8.Length; i++)
+        latin1 = GC.AllocateUninitializedArray<byte>(utf8.Length);
+        int o = 0, previous = 0, previousLead = 0, bad = 0;
+        foreach (byte b in utf8)
         {
-            byte b = utf8[i];
-            if (b < 0x80) { latin1[o++] = b; continue; }
-            if (b is 0xC2 or 0xC3)
-            {
-                latin1[o++] = (byte)(((b & 0x1F) << 6) | (utf8[++i] & 0x3F));
-                continue;
-            }
-            var rune = Rune.DecodeFromUtf8(utf8.AsSpan(i), out var rune1, out _) == System.Buffers.OperationStatus.Done ? rune1.Value : b;
-            throw new PickleException($"'latin-1' codec can't encode character U+{rune:X4} at position {o}");
+            int continuation = (b & 0xC0) == 0x80 ? 1 : 0;
+            int lead = (b & 0xFE) == 0xC2 ? 1 : 0;
+            int ascii = b < 0x80 ? 1 : 0;
+            // A continuation byte must follow a lead and a lead must be followed by one; nothing else may appear.
+            bad |= (continuation ^ previousLead) | (1 - (ascii | continuation | lead));
+            // A continuation completes the character its lead began; a lead itself is overwritten by what follows.
+            int value = b + continuation * ((((previous & 0x03) << 6) | (b & 0x3F)) - b);
+            latin1[o] = (byte)value;
+            o += 1 - lead;
+            previous = b;
+            previousLead = lead;
         }
-        return latin1;
+        length = o;
+        return (bad | previousLead) == 0;
     }
 
-    private static PickleException NotLatin1(char c, int position) =>
-        new($"'latin-1' codec can't encode character U+{(int)c:X4} at position {position}");
+    /// <summary>The error Python gives, naming the character (a whole surrogate pair if it is one) and its position.</summary>
+    private static PickleException NotLatin1(string text, int index)
+    {
+        int codePoint = char.IsSurrogatePair(text, index) ? char.ConvertToUtf32(text, index) : text[index];
+        return new($"'latin-1' codec can't encode character U+{codePoint:X4} at position {index}");
+    }
 }

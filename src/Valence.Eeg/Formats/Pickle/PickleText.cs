@@ -21,47 +21,48 @@ internal static class PickleText
     /// <summary>Python's <c>codecs.escape_decode</c>: backslash escapes of a bytes literal.</summary>
     public static byte[] EscapeDecode(ReadOnlySpan<byte> text)
     {
-        var output = new List<byte>(text.Length);
+        // Every escape is longer than the byte it stands for, so the text's length is enough.
+        var output = new byte[text.Length];
+        int o = 0;
         for (int i = 0; i < text.Length; i++)
         {
-            byte c = text[i];
-            if (c != '\\')
-            {
-                output.Add(c);
-                continue;
-            }
+            int plain = text[i..].IndexOf((byte)'\\');
+            if (plain < 0) plain = text.Length - i;
+            text.Slice(i, plain).CopyTo(output.AsSpan(o));
+            o += plain;
+            i += plain;
+            if (i == text.Length) break;
             if (++i == text.Length) throw new PickleException("Trailing \\ in string");
-            c = text[i];
+            byte c = text[i];
             switch (c)
             {
                 case (byte)'\n': break;
-                case (byte)'\\' or (byte)'\'' or (byte)'"': output.Add(c); break;
-                case (byte)'a': output.Add(7); break;
-                case (byte)'b': output.Add(8); break;
-                case (byte)'t': output.Add(9); break;
-                case (byte)'n': output.Add(10); break;
-                case (byte)'v': output.Add(11); break;
-                case (byte)'f': output.Add(12); break;
-                case (byte)'r': output.Add(13); break;
+                case (byte)'\\' or (byte)'\'' or (byte)'"': output[o++] = c; break;
+                case (byte)'a': output[o++] = 7; break;
+                case (byte)'b': output[o++] = 8; break;
+                case (byte)'t': output[o++] = 9; break;
+                case (byte)'n': output[o++] = 10; break;
+                case (byte)'v': output[o++] = 11; break;
+                case (byte)'f': output[o++] = 12; break;
+                case (byte)'r': output[o++] = 13; break;
                 case >= (byte)'0' and <= (byte)'7':
                     int value = c - '0';
                     for (int digits = 1; digits < 3 && i + 1 < text.Length && text[i + 1] is >= (byte)'0' and <= (byte)'7'; digits++)
                         value = value * 8 + (text[++i] - '0');
-                    output.Add((byte)value);
+                    output[o++] = (byte)value;
                     break;
                 case (byte)'x':
-                    if (!IsHex(text, i + 1, 2))
-                        throw new PickleException($"invalid \\x escape at position {i - 1}");
-                    output.Add((byte)HexValue(text, i + 1, 2));
+                    if (!IsHex(text, i + 1, 2)) throw new PickleException($"invalid \\x escape at position {i - 1}");
+                    output[o++] = (byte)HexValue(text, i + 1, 2);
                     i += 2;
                     break;
                 default:
-                    output.Add((byte)'\\');
-                    output.Add(c);
+                    output[o++] = (byte)'\\';
+                    output[o++] = c;
                     break;
             }
         }
-        return [.. output];
+        return output[..o];
     }
 
     /// <summary>
@@ -71,35 +72,33 @@ internal static class PickleText
     /// </summary>
     public static PickleString DecodeRawUnicodeEscape(ReadOnlySpan<byte> text)
     {
-        if (!text.Contains((byte)'\\')) return PickleString.FromLatin1(PickleBlob.InMemory(text.ToArray()));
-        var codePoints = new List<int>(text.Length);
+        // Each escape is longer than the one or two UTF-16 units it decodes to, so the text's length is enough.
+        var chars = new char[text.Length];
+        int o = 0;
         for (int i = 0; i < text.Length;)
         {
-            if (text[i] != '\\')
-            {
-                codePoints.Add(text[i++]);
-                continue;
-            }
+            int plain = text[i..].IndexOf((byte)'\\');
+            if (plain < 0) plain = text.Length - i;
+            o += Encoding.Latin1.GetChars(text.Slice(i, plain), chars.AsSpan(o));
+            i += plain;
             int run = 0;
-            while (i < text.Length && text[i] == '\\') { codePoints.Add('\\'); run++; i++; }
+            while (i < text.Length && text[i] == '\\') { chars[o++] = '\\'; run++; i++; }
             if (run % 2 == 0 || i == text.Length || text[i] is not ((byte)'u' or (byte)'U')) continue;
             int digits = text[i] == 'u' ? 4 : 8;
             if (!IsHex(text, i + 1, digits))
                 throw new PickleException($"truncated \\{(char)text[i]} escape at position {i - 1}");
             long value = HexValue(text, i + 1, digits);
             if (value > 0x10FFFF) throw new PickleException($"\\U{value:x8} is out of the Unicode range");
-            codePoints[^1] = (int)value;
+            o--;
+            if (value < 0x10000 || value is >= 0xD800 and <= 0xDFFF) chars[o++] = (char)value;
+            else o += new Rune((int)value).EncodeToUtf16(chars.AsSpan(o));
             i += 1 + digits;
         }
-        if (codePoints.TrueForAll(c => c <= 0xFF))
-            return PickleString.FromLatin1(PickleBlob.InMemory(codePoints.ConvertAll(c => (byte)c).ToArray()));
-        var builder = new StringBuilder(codePoints.Count);
-        foreach (int c in codePoints)
-        {
-            if (c is >= 0xD800 and <= 0xDFFF) builder.Append((char)c);
-            else builder.Append(char.ConvertFromUtf32(c));
-        }
-        return PickleString.FromText(builder.ToString());
+        var decoded = chars.AsSpan(0, o);
+        if (decoded.ContainsAnyExceptInRange('\0', '\u00FF')) return PickleString.FromText(new string(decoded));
+        var latin1 = new byte[o];
+        Encoding.Latin1.GetBytes(decoded, latin1);
+        return PickleString.FromLatin1(PickleBlob.InMemory(latin1));
     }
 
     /// <summary>Python's <c>int(text, 0)</c>, limited to 64 bits: sign, then decimal or 0x/0o/0b digits, underscores between digits.</summary>
