@@ -18,6 +18,8 @@ namespace Valence.Eeg.Formats.Pickle;
 /// </remarks>
 public static partial class DeapDatReader
 {
+    private static readonly string[] RatingNames = ["valence", "arousal", "dominance", "liking"];
+
     /// <summary>Reads a subject file.</summary>
     /// <param name="path">The <c>.dat</c> file.</param>
     /// <param name="subject">The participant number; by default taken from a file name of the form <c>sNN.dat</c>.</param>
@@ -51,22 +53,14 @@ public static partial class DeapDatReader
             throw new EegFormatException(source, "top level", $"a DEAP file holds a dict with 'data' and 'labels', not a {PickleValue.TypeName(root)}");
         var data = ArrayUnder(dict, "data", source);
         var labels = ArrayUnder(dict, "labels", source);
-
-        if (data.Shape.Count != 3)
-            throw new EegFormatException(source, "'data'", $"data must have 3 dimensions (trials, channels, samples), not shape {data.ShapeText}");
-        int trials = Dimension(data, 0, "trials", source), channels = Dimension(data, 1, "channels", source), samples = Dimension(data, 2, "samples", source);
-        if (labels.Shape.Count != 2 || labels.Shape[1] != 4)
-            throw new EegFormatException(source, "'labels'", $"labels must have shape (trials, 4) with 4 columns (valence, arousal, dominance, liking), not {labels.ShapeText}");
-        if (labels.Shape[0] != trials)
-            throw new EegFormatException(source, "'labels'", $"labels has {labels.Shape[0]} trials but data has {trials}");
-        if ((long)trials * channels * samples > Array.MaxLength)
-            throw new EegFormatException(source, "'data'", $"shape {data.ShapeText} has more samples than a float32 array can hold");
+        var (trials, channels, samples) = CheckShapes(data, labels, source);
 
         var names = ChannelNames(channelNames, channels);
         var signal = ToSingle(data, "data", source);
-        RequireFinite(signal, [trials, channels, samples], "data", source, "DEAP's samples must be finite");
+        RequireFinite(signal, [trials, channels, samples], "data", source,
+            i => $"trial {i[0]}, channel {i[1]} ({names[i[1]]}), sample {i[2]}: DEAP's samples must be finite");
         var ratings = ToSingle(labels, "labels", source);
-        RequireFinite(ratings, [trials, 4], "labels", source, "ratings must be finite");
+        RequireFinite(ratings, [trials, 4], "labels", source, i => $"trial {i[0]}, {RatingNames[i[1]]}: ratings must be finite");
 
         var trialRatings = new Ratings[trials];
         for (int t = 0; t < trials; t++)
@@ -100,6 +94,21 @@ public static partial class DeapDatReader
             ?? throw new EegFormatException(source, $"'{key}'", $"'{key}' must be a numpy array, not a {PickleValue.TypeName(value)}");
     }
 
+    /// <summary>data must be trials × channels × samples, none zero; labels trials × 4.</summary>
+    private static (int Trials, int Channels, int Samples) CheckShapes(NumpyArray data, NumpyArray labels, string source)
+    {
+        if (data.Shape.Count != 3)
+            throw new EegFormatException(source, "'data'", $"data must have 3 dimensions (trials, channels, samples), not shape {data.ShapeText}");
+        int trials = Dimension(data, 0, "trials", source), channels = Dimension(data, 1, "channels", source), samples = Dimension(data, 2, "samples", source);
+        if (labels.Shape.Count != 2 || labels.Shape[1] != 4)
+            throw new EegFormatException(source, "'labels'", $"labels must have shape (trials, 4) with 4 columns (valence, arousal, dominance, liking), not {labels.ShapeText}");
+        if (labels.Shape[0] != trials)
+            throw new EegFormatException(source, "'labels'", $"labels has {labels.Shape[0]} trials but data has {trials}");
+        if ((long)trials * channels * samples > Array.MaxLength)
+            throw new EegFormatException(source, "'data'", $"shape {data.ShapeText} has more samples than a float32 array can hold");
+        return (trials, channels, samples);
+    }
+
     private static int Dimension(NumpyArray array, int axis, string what, string source)
     {
         long n = array.Shape[axis];
@@ -112,7 +121,7 @@ public static partial class DeapDatReader
     {
         if (given is null) return DefaultChannelNames(channels);
         if (given.Count != channels)
-            throw new ArgumentException($"{given.Count} channel names were given but the file has {channels} channels.", nameof(given));
+            throw new ArgumentException($"{given.Count} channel names were given but the file has {channels} channels.", "channelNames");
         return given;
     }
 
@@ -131,7 +140,7 @@ public static partial class DeapDatReader
     }
 
     /// <summary>Refuses NaN and ±Infinity (including float64 values beyond float32's range), naming the element.</summary>
-    private static void RequireFinite(float[] values, int[] shape, string key, string source, string rule)
+    private static void RequireFinite(float[] values, int[] shape, string key, string source, Func<int[], string> where)
     {
         if (TensorPrimitives.IsFiniteAll<float>(values)) return;
         int at = Array.FindIndex(values, v => !float.IsFinite(v));
@@ -143,7 +152,7 @@ public static partial class DeapDatReader
         }
         string value = float.IsNaN(values[at]) ? "NaN" : values[at] > 0 ? "Infinity" : "-Infinity";
         throw new EegFormatException(source, $"{key}[{string.Join(", ", index)}]",
-            $"the value is {value} in float32 (NaN, infinite, or beyond float32's range); {rule}");
+            $"{where(index)}; the value is {value} in float32 (NaN, infinite, or beyond float32's range)");
     }
 
     [GeneratedRegex(@"^s(\d+)\.dat$", RegexOptions.IgnoreCase)]

@@ -56,12 +56,15 @@ public class DeapDatReaderTests
     }
 
     [Fact]
-    public void Nan_sample_is_named_by_trial_channel_and_sample()
+    public void A_nan_is_named_by_trial_channel_and_sample_or_rating()
     {
         var e = Assert.Throws<EegFormatException>(() => DeapDatReader.Read(PathOf("invalid_nan_sample.dat"), subject: 1));
 
         Assert.Equal("data[1, 2, 5]", e.Place);
-        Assert.Contains("NaN", e.Reason);
+        Assert.StartsWith("trial 1, channel 2 (F3), sample 5: DEAP's samples must be finite; the value is NaN", e.Reason);
+        var rating = Assert.Throws<EegFormatException>(() => DeapDatReader.Read(PathOf("invalid_nan_rating.dat"), subject: 1));
+        Assert.Equal("labels[1, 2]", rating.Place);
+        Assert.StartsWith("trial 1, dominance: ratings must be finite", rating.Reason);
     }
 
     [Fact]
