@@ -80,6 +80,21 @@ public sealed class DeapDatWriterTests : IDisposable
     }
 
     [Fact]
+    public void Reading_a_large_file_allocates_its_samples_but_no_copy_of_the_file()
+    {
+        string path = Path.Combine(_directory, "s02.dat");
+        DeapDatWriter.Write(path, FormulaRecording(2, 3, 60_000));
+        DeapDatReader.Read(path);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var read = DeapDatReader.Read(path);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        long samples = read.Samples.Length * sizeof(float), file = new FileInfo(path).Length;
+        Assert.InRange(allocated, samples, samples + file / 4);
+    }
+
+    [Fact]
     public void Writing_replaces_the_file_atomically_and_leaves_nothing_behind()
     {
         string path = Path.Combine(_directory, "new", "s01.dat");
