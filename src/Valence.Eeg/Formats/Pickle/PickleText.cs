@@ -10,6 +10,8 @@ namespace Valence.Eeg.Formats.Pickle;
 /// </summary>
 internal static class PickleText
 {
+    private static readonly char[] PythonWhitespace = [' ', '\t', '\n', '\r', '\v', '\f'];
+
     /// <summary>STRING's argument: a quoted Python 2 string literal, returned as its bytes.</summary>
     public static byte[] DecodeQuotedString(ReadOnlySpan<byte> line)
     {
@@ -104,7 +106,7 @@ internal static class PickleText
     /// <summary>Python's <c>int(text, 0)</c>, limited to 64 bits: sign, then decimal or 0x/0o/0b digits, underscores between digits.</summary>
     public static long ParseInt(ReadOnlySpan<byte> line)
     {
-        var text = Encoding.Latin1.GetString(line).Trim(" \t\n\r\v\f".ToCharArray());
+        var text = Encoding.Latin1.GetString(line).Trim(PythonWhitespace);
         bool negative = text.StartsWith('-');
         var body = text.StartsWith('-') || text.StartsWith('+') ? text[1..] : text;
         int radix = 10;
@@ -135,7 +137,7 @@ internal static class PickleText
     /// <summary>Python's <c>float(text)</c> for what a pickle writes: decimal and exponent forms, inf, infinity and nan.</summary>
     public static double ParseFloat(ReadOnlySpan<byte> line)
     {
-        var text = Encoding.Latin1.GetString(line).Trim(" \t\n\r\v\f".ToCharArray());
+        var text = Encoding.Latin1.GetString(line).Trim(PythonWhitespace);
         var lower = text.ToLowerInvariant();
         bool negative = lower.StartsWith('-');
         var unsigned = lower.Length > 0 && lower[0] is '+' or '-' ? lower[1..] : lower;
