@@ -82,6 +82,9 @@ public static unsafe class Workers
     {
         ArgumentOutOfRangeException.ThrowIfNegative(chunks);
         int threads = Math.Min(MaxThreads, chunks);
+        // Threads are started before the busy check, so that a first run that finds the workers busy (another
+        // caller's run) still leaves the steady state allocation-free: nothing is created later.
+        if (threads > 1) EnsureThreads(threads - 1);
         if (threads <= 1 || Interlocked.CompareExchange(ref busy, 1, 0) != 0)
         {
             for (int chunk = 0; chunk < chunks; chunk++) job.Execute(chunk);
@@ -93,7 +96,6 @@ public static unsafe class Workers
         TJob local = job;
         try
         {
-            EnsureThreads(threads - 1);
             currentJob = Unsafe.AsPointer(ref local);
             currentInvoke = &JobInvoker<TJob>.Invoke;
             firstFailure = null;
