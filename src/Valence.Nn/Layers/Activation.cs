@@ -62,9 +62,7 @@ public abstract class Activation : Layer
         if (!_hasTrainingCache)
             throw new InvalidOperationException($"{Describe()}: Backward needs a Forward in training mode first.");
         var output = _output!;
-        // Checked before building the message, which would otherwise allocate on every call.
-        if (outputGradient.Shape != output.Shape)
-            ShapeException.ThrowIfNotEqual(outputGradient.Shape, output.Shape, $"{Describe()} output gradient");
+        ShapeChecks.RequireOutputGradient(this, outputGradient.Shape, output.Shape);
         var inputGradient = Tensor.Reuse(ref _inputGradient, output.Shape);
         if (InputGradientRequired)
             Differentiate(DerivativeUsesOutput ? output : _inputCopy!, outputGradient, inputGradient);

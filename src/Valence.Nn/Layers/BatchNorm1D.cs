@@ -83,9 +83,7 @@ public sealed class BatchNorm1D : Layer
         if (!_hasTrainingCache)
             throw new InvalidOperationException($"{Describe()}: Backward needs a Forward in training mode first.");
         var normalized = _normalized!;
-        // Checked before building the message, which would otherwise allocate on every call.
-        if (outputGradient.Shape != normalized.Shape)
-            ShapeException.ThrowIfNotEqual(outputGradient.Shape, normalized.Shape, $"{Describe()} output gradient");
+        ShapeChecks.RequireOutputGradient(this, outputGradient.Shape, normalized.Shape);
         var inputGradient = Tensor.Reuse(ref _inputGradient, normalized.Shape);
         var layout = new Layout(normalized.Shape);
         for (int c = 0; c < layout.Channels; c++)

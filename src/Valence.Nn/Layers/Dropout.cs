@@ -70,9 +70,7 @@ public sealed class Dropout : Layer
     {
         if (!_hasTrainingCache)
             throw new InvalidOperationException($"{Describe()}: Backward needs a Forward in training mode first.");
-        // Checked before building the message, which would otherwise allocate on every call.
-        if (outputGradient.Shape != _output!.Shape)
-            ShapeException.ThrowIfNotEqual(outputGradient.Shape, _output!.Shape, $"{Describe()} output gradient");
+        ShapeChecks.RequireOutputGradient(this, outputGradient.Shape, _output!.Shape);
         var inputGradient = Tensor.Reuse(ref _inputGradient, outputGradient.Shape);
         if (InputGradientRequired)
             ApplyMask(outputGradient, _mask!, inputGradient);

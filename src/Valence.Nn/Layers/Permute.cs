@@ -24,7 +24,7 @@ public sealed class Permute : Layer
     /// <inheritdoc />
     public override TensorShape GetOutputShape(TensorShape inputShape)
     {
-        ShapeException.ThrowIfRankIsNot(inputShape, 3, Describe(), "[batch, a, b]");
+        ShapeChecks.RequireRank3(this, inputShape, "[batch, a, b]");
         return new TensorShape(inputShape[0], inputShape[2], inputShape[1]);
     }
 

@@ -9,10 +9,14 @@ namespace Valence.Nn.Layers;
 internal static class ShapeChecks
 {
     /// <summary>Throws unless <paramref name="inputShape"/> is a rank-3 [batch, channels, time] shape.</summary>
-    public static void RequireBatchChannelsTime(Layer layer, TensorShape inputShape)
+    public static void RequireBatchChannelsTime(Layer layer, TensorShape inputShape) =>
+        RequireRank3(layer, inputShape, "[batch, channels, time]");
+
+    /// <summary>Throws unless <paramref name="inputShape"/> has rank 3; <paramref name="layout"/> names the axes for the message.</summary>
+    public static void RequireRank3(Layer layer, TensorShape inputShape, string layout)
     {
         if (inputShape.Rank != 3)
-            throw new ShapeException($"{layer} input: expected a rank-3 tensor [batch, channels, time], got shape {inputShape}.");
+            throw new ShapeException($"{layer} input: expected a rank-3 tensor {layout}, got shape {inputShape}.");
     }
 
     /// <summary>Throws unless the gradient handed to Backward has the shape of the last output.</summary>

@@ -8,7 +8,10 @@ public sealed class ShapeException : ArgumentException
     /// <summary>Creates the exception with a message that should name the layer, the shapes and the rule broken.</summary>
     public ShapeException(string message) : base(message) { }
 
-    /// <summary>Throws unless <paramref name="actual"/> equals <paramref name="expected"/>.</summary>
+    /// <summary>
+    /// Throws unless <paramref name="actual"/> equals <paramref name="expected"/>. Pass a constant
+    /// <paramref name="what"/> on hot paths: an interpolated one is built on every call, even when the check passes.
+    /// </summary>
     /// <param name="what">What is being checked, for example "Dense 'fc1' input".</param>
     public static void ThrowIfNotEqual(TensorShape actual, TensorShape expected, string what)
     {
@@ -16,7 +19,7 @@ public sealed class ShapeException : ArgumentException
             throw new ShapeException($"{what}: expected shape {expected}, got {actual}.");
     }
 
-    /// <summary>Throws unless <paramref name="actual"/> has rank <paramref name="rank"/>.</summary>
+    /// <summary>Throws unless <paramref name="actual"/> has rank <paramref name="rank"/> (a constant <paramref name="what"/> on hot paths, as above).</summary>
     public static void ThrowIfRankIsNot(TensorShape actual, int rank, string what, string layout)
     {
         if (actual.Rank != rank)

@@ -74,3 +74,35 @@ public class CnnLstmModelGoldenTests
         return d;
     }
 }
+
+/// <summary>A whole training step (forward, loss, backward, Adam) allocates nothing once warm.</summary>
+public class TrainingStepAllocationTests
+{
+    [Fact]
+    public void A_warmed_up_training_step_allocates_nothing_on_the_managed_heap()
+    {
+        var model = new Sequential("model",
+            new Conv1D("conv", new Conv1DOptions(5, 8, 3)), new ReLU("relu1"), new MaxPool1D("pool", new Pool1DOptions(2)),
+            new Permute("to_time_major"), new GRU("gru", new RecurrentOptions(8, 6, returnSequences: false)),
+            new Dense("fc1", new DenseOptions(6, 7)), new ReLU("relu2"), new Dense("fc2", new DenseOptions(7, 4)));
+        var rng = new Valence.Nn.Initialization.Rng(1);
+        model.Initialize(rng);
+        model.InputGradientRequired = false;
+        var optimizer = new Adam(model.StateParameters().Select(p => p.Parameter));
+        var loss = new SoftmaxCrossEntropy();
+        using var x = new Tensor(4, 5, 33);
+        rng.FillUniform(x.Span, -1, 1);
+        int[] y = [0, 1, 2, 3];
+        void Step()
+        {
+            optimizer.ZeroGrad();
+            loss.Forward(model.Forward(x, training: true), y);
+            model.Backward(loss.Backward());
+            optimizer.Step();
+        }
+        for (int i = 0; i < 3; i++) Step();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 5; i++) Step();
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+}
