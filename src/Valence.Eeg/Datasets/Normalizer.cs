@@ -62,13 +62,16 @@ public sealed class Normalizer
         long n = (long)trainingWindows.Length * windows.Length;
         var channels = new ChannelNormalization[windows.ChannelCount];
         var scratch = new float[windows.Length];
+        var order = settings.Method == NormalizationMethod.ZScoreThenMinMax && settings.Bounds == MinMaxBounds.Percentiles
+            ? new OrderStatistics(4)
+            : null;
         for (int c = 0; c < channels.Length; c++)
         {
             string name = windows.ChannelNames[c];
             double mean = Mean(windows, trainingWindows, c, n, name);
             double sd = StandardDeviation(windows, trainingWindows, c, n, mean, scratch);
             var (lower, upper) = settings.Method == NormalizationMethod.ZScoreThenMinMax
-                ? Bounds(windows, trainingWindows, c, n, settings)
+                ? Bounds(windows, trainingWindows, c, n, settings, order)
                 : (0.0, 0.0);
             double divisor = sd > 0 ? sd : 1;
             channels[c] = settings.Method == NormalizationMethod.ZScoreThenMinMax
@@ -187,9 +190,10 @@ public sealed class Normalizer
         return Math.Sqrt(Math.Max(0, sum / n - centring * centring));
     }
 
-    private static (double Lower, double Upper) Bounds(WindowSet windows, ReadOnlySpan<int> indices, int channel, long n, NormalizerSettings settings)
+    private static (double Lower, double Upper) Bounds(WindowSet windows, ReadOnlySpan<int> indices, int channel, long n,
+        NormalizerSettings settings, OrderStatistics? order)
     {
-        if (settings.Bounds == MinMaxBounds.Extremes)
+        if (order is null)
         {
             float min = float.PositiveInfinity, max = float.NegativeInfinity;
             foreach (int w in indices)
@@ -202,8 +206,8 @@ public sealed class Normalizer
         }
         var (lowRanks, lowFraction) = Percentile.Ranks(settings.LowerPercentile, n);
         var (highRanks, highFraction) = Percentile.Ranks(settings.UpperPercentile, n);
-        var values4 = OrderStatistics.Select(windows, indices, channel, [lowRanks.Below, lowRanks.Above, highRanks.Below, highRanks.Above]);
-        return (Percentile.Interpolate(values4[0], values4[1], lowFraction), Percentile.Interpolate(values4[2], values4[3], highFraction));
+        var v = order.Select(windows, indices, channel, [lowRanks.Below, lowRanks.Above, highRanks.Below, highRanks.Above]);
+        return (Percentile.Interpolate(v[0], v[1], lowFraction), Percentile.Interpolate(v[2], v[3], highFraction));
     }
 
     private static (float Scale, float Offset) Coefficients(NormalizerSettings settings, ChannelNormalization c)

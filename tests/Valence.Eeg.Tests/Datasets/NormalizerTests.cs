@@ -65,11 +65,30 @@ public class NormalizerTests
         int[] all = [0, 1, 2, 3];
         var sorted = samples.Order().ToArray();
         long[] ranks = [.. Enumerable.Range(0, samples.Length).Select(i => (long)i)];
-        Assert.Equal(sorted, OrderStatistics.Select(windows, all, 0, ranks));
+        Assert.Equal(sorted, new OrderStatistics(16).Select(windows, all, 0, ranks));
         // Over a subset of windows, counted with repetition.
         int[] someTwice = [3, 1, 3];
         var subset = someTwice.SelectMany(i => samples.Skip(4 * i).Take(4)).Order().ToArray();
-        Assert.Equal(subset, OrderStatistics.Select(windows, someTwice, 0, [.. Enumerable.Range(0, 12).Select(i => (long)i)]));
+        Assert.Equal(subset, new OrderStatistics(16).Select(windows, someTwice, 0, [.. Enumerable.Range(0, 12).Select(i => (long)i)]));
+    }
+
+    [Fact]
+    public void Radix_select_agrees_with_sorting_on_thousands_of_values_of_every_magnitude()
+    {
+        var random = new Random(3);
+        var samples = new float[4096];
+        for (int i = 0; i < samples.Length; i++)
+            samples[i] = i % 10 == 0 ? samples[i / 2] : (float)((random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-40, 38)));
+        var recording = new SubjectRecording(1, samples, 1, ["A"], 1, [new(5, 5, 5, 5)], 0, "t");
+        var windows = new WindowSet(new TrialSet([recording]), new WindowSettings(SignalDuration.FromSamples(64), SignalDuration.FromSamples(32)));
+        int[] all = [.. Enumerable.Range(0, windows.Count)];
+        var sorted = all.SelectMany(w => windows.Channel(w, 0).ToArray()).Order().ToArray();
+        var select = new OrderStatistics(4);
+        for (long rank = 0; rank < sorted.Length; rank += 97)
+        {
+            long[] ranks = [rank, Math.Min(rank + 1, sorted.Length - 1), sorted.Length - 1 - rank, 0];
+            Assert.Equal(ranks.Select(r => sorted[r]), select.Select(windows, all, 0, ranks));
+        }
     }
 
     [Fact]
