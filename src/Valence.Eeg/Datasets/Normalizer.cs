@@ -156,6 +156,8 @@ public sealed class Normalizer
                 throw new EegFormatException(source, "field 'format'", $"'{format}' is not {Format}.");
             var settings = NormalizerJson.Settings(NormalizerJson.Property(root, "settings", source), source);
             long samples = NormalizerJson.Property(root, "samplesPerChannel", source).GetInt64();
+            if (samples <= 0)
+                throw new EegFormatException(source, "field 'samplesPerChannel'", $"{samples} is not a positive count.");
             var channelsElement = NormalizerJson.Property(root, "channels", source);
             if (channelsElement.ValueKind != JsonValueKind.Array || channelsElement.GetArrayLength() == 0)
                 throw new EegFormatException(source, "field 'channels'", "must be a non-empty array.");
