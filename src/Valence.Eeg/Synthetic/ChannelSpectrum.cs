@@ -10,7 +10,7 @@ internal sealed record ChannelSpectrum(double BackgroundDensity, double Exponent
     public const double NominalBackgroundDensity = 1.1;
 
     /// <summary>Each rhythm's rms amplitude before any gain or topography, µV.</summary>
-    public static IReadOnlyList<double> NominalMicrovolts { get; } = [3, 5, 2.5, 1];
+    public static IReadOnlyList<double> NominalMicrovolts { get; } = [3, 5, 3.5, 1.5];
 
     /// <summary>
     /// The spectrum of channel <paramref name="channel"/> (Geneva order) for a subject in a trial with the given

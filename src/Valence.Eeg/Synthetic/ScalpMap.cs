@@ -25,6 +25,14 @@ internal static class ScalpMap
     /// <summary>The electrode's position on the unit disc.</summary>
     public static (double X, double Y) Position(string electrode) => Positions[electrode];
 
+    /// <summary>The electrode's index in Geneva order (<see cref="DeapChannels.Eeg"/>).</summary>
+    public static int GenevaIndex(string electrode)
+    {
+        for (int c = 0; c < DeapChannels.Eeg.Count; c++)
+            if (string.Equals(DeapChannels.Eeg[c], electrode, StringComparison.OrdinalIgnoreCase)) return c;
+        throw new ArgumentException($"'{electrode}' is not one of DEAP's EEG channels.", nameof(electrode));
+    }
+
     /// <summary>The position of each EEG channel in Geneva order (<see cref="DeapChannels.Eeg"/>).</summary>
     public static IReadOnlyList<(double X, double Y)> Geneva { get; } = DeapChannels.Eeg.Select(Position).ToArray();
 

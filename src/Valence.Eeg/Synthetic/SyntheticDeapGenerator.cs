@@ -55,6 +55,29 @@ public sealed class SyntheticDeapGenerator
             yield return GenerateSubject(subject);
     }
 
+    /// <summary>
+    /// Subject <paramref name="subject"/> (1-based) in the raw form: one continuous session at
+    /// <see cref="SyntheticDeapOptions.RawSampleRate"/> in DEAP's raw layout for that subject
+    /// (<see cref="DeapRawLayout.Labels"/>), unreferenced, with mains, electrode offsets and the Status channel of
+    /// DEAP's protocol (<see cref="DeapStatusCode"/>), trials in presentation order. About 60 minutes with the
+    /// default timings: some 340 MB of float samples.
+    /// </summary>
+    public RawSession GenerateRawSession(int subject) => RawSessionSynthesizer.Generate(Plan(subject), Source(subject));
+
+    /// <summary>
+    /// Subject <paramref name="subject"/>'s rows of participant_ratings.csv, in presentation order: the same
+    /// ratings as <see cref="GenerateSubject"/> and the video start times of <see cref="GenerateRawSession"/>.
+    /// Cheap: no signal is generated.
+    /// </summary>
+    public IReadOnlyList<ParticipantRatingRow> ParticipantRatings(int subject)
+    {
+        var plan = Plan(subject);
+        var timeline = SessionTimeline.Build(plan, Options.RawSampleRate);
+        return timeline.Trials.Select(w => new ParticipantRatingRow(subject, w.Trial.PresentationTrial, w.Trial.ExperimentId,
+            timeline.StartTimeMicroseconds(w), w.Trial.Ratings.Valence, w.Trial.Ratings.Arousal, w.Trial.Ratings.Dominance,
+            w.Trial.Ratings.Liking, w.Trial.Familiarity)).ToArray();
+    }
+
     private SubjectPlan Plan(int subject)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(subject, 1);

@@ -13,7 +13,7 @@ namespace Valence.Eeg.Synthetic;
 /// <list type="bullet">
 /// <item>Background: one-sided power density S(f) = S₁₀·(10/f)^β, with S₁₀ = 1.1 µV²/Hz · 10^((G_s + G_sc + I_kc)/10)
 /// and β = β_s + δβ_k; β_s ~ N(1.6, 0.2) clamped to [1, 2].</item>
-/// <item>Rhythm b: narrow-band noise of rms amplitude A_b·10^(L/20) µV with nominal A = (3, 5, 2.5, 1) µV and level
+/// <item>Rhythm b: narrow-band noise of rms amplitude A_b·10^(L/20) µV with nominal A = (3, 5, 3.5, 1.5) µV and level
 /// L = G_s + G_sc + T_sb + topo_b(c) + F_kcb + E_kcb + D_kb(t) dB, centred on theta 6 ± 0.5 Hz, alpha at the
 /// subject's individual alpha frequency IAF_s ~ N(10, 0.8) Hz (clamped to 8–12.5) plus a per-trial shift, beta
 /// 20 ± 2 Hz, gamma 38 ± 2 Hz.</item>
