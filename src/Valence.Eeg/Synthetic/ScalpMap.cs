@@ -38,13 +38,13 @@ internal static class ScalpMap
 
     /// <summary>
     /// A rhythm's power at the electrode relative to its nominal level, in dB: alpha strongest over occipital and
-    /// parietal sites (±4 dB from back to front), theta over the frontal midline, beta over the central strip,
+    /// parietal sites (+5 dB at the back, −3 dB at the front), theta over the frontal midline, beta over the central strip,
     /// gamma flat.
     /// </summary>
     public static double TopographyDb(EegBand band, (double X, double Y) p) => band switch
     {
         EegBand.Theta => 2 * p.Y - 2 * Math.Abs(p.X),
-        EegBand.Alpha => -4 * p.Y,
+        EegBand.Alpha => p.Y < 0 ? -5 * p.Y : -3 * p.Y,
         EegBand.Beta => 2 * (1 - Math.Abs(p.Y)) - 1,
         _ => 0,
     };
@@ -56,11 +56,11 @@ internal static class ScalpMap
     public static double FrontalSide((double X, double Y) p) =>
         Math.Sign(p.X) * Math.Clamp((p.Y - 0.15) / 0.45, 0, 1);
 
-    /// <summary>The fraction of the vertical EOG (blinks) that reaches the electrode: 0.55 at Fp1/Fp2, falling by e every 0.35 towards the back.</summary>
-    public static double VerticalEogWeight((double X, double Y) p) => 0.55 * Math.Exp(-(0.95 - p.Y) / 0.35);
+    /// <summary>The fraction of the vertical EOG (blinks) that reaches the electrode: 0.6 at Fp1/Fp2, falling by e every 0.35 towards the back.</summary>
+    public static double VerticalEogWeight((double X, double Y) p) => 0.6 * Math.Exp(-(0.95 - p.Y) / 0.35);
 
-    /// <summary>The fraction of the horizontal EOG that reaches the electrode: positive on the left (hEOG = left − right eye), largest at F7/F8.</summary>
-    public static double HorizontalEogWeight((double X, double Y) p) => -0.3 * p.X * Math.Exp(-(0.95 - p.Y) / 0.45);
+    /// <summary>The fraction of the horizontal EOG that reaches the electrode: positive on the left (hEOG = left − right eye), about 0.2 at F7/F8.</summary>
+    public static double HorizontalEogWeight((double X, double Y) p) => -0.6 * p.X * Math.Exp(-(0.95 - p.Y) / 0.45);
 
     /// <summary>How strongly a muscle reaches the electrode (1 at the muscle, Gaussian fall-off).</summary>
     public static double MuscleWeight(ScalpMuscle muscle, (double X, double Y) p) => muscle switch

@@ -59,7 +59,7 @@ internal sealed class SubjectProfile
             TraitAsymmetryDb = rng.Gaussian(0, 1),
             EffectScale = Math.Max(0, rng.Gaussian(1, options.SubjectEffectSpread)),
             BlinksPerMinute = options.BlinkRatePerMinute * Math.Exp(rng.Gaussian(0, 0.4)),
-            BlinkMicrovolts = Math.Clamp(rng.Gaussian(250, 60), 100, 450),
+            BlinkMicrovolts = Math.Clamp(rng.Gaussian(300, 80), 150, 500),
             SaccadesPerSecond = rng.Uniform(0.8, 2.0),
             GazeRangeDegrees = rng.Uniform(5, 12),
             EogMicrovoltsPerDegree = rng.Uniform(12, 20),

@@ -19,7 +19,7 @@ namespace Valence.Eeg.Synthetic;
 /// 20 ± 2 Hz, gamma 38 ± 2 Hz.</item>
 /// <item>Subject: gain G_s ~ N(0, 2 dB), electrode gains G_sc ~ N(0, 1 dB), band traits T_sb ~ N(0, 1.5 dB)
 /// (alpha N(0, 3 dB)), a trait frontal asymmetry N(0, 1 dB), an effect scale ~ N(1, <see cref="SubjectEffectSpread"/>)
-/// clamped at 0. topo_b: alpha +4 dB at the back to −4 dB at the front; theta frontal midline; beta central.</item>
+/// clamped at 0. topo_b: alpha +5 dB at the back to −3 dB at the front; theta frontal midline; beta central.</item>
 /// <item>Emotion E (during the video, not the baseline), from the trial's latent state (v*, a*):
 /// alpha on frontal sites −V/2·(v* − 5) dB on the left and +V/2·(v* − 5) dB on the right, so the frontal alpha
 /// asymmetry FAA = 10·log₁₀(α_right/α_left) = V·(v* − 5) dB (V = <see cref="ValenceAsymmetryDbPerUnit"/>): greater
@@ -38,7 +38,7 @@ namespace Valence.Eeg.Synthetic;
 /// A subject's latent state in a trial is target + subject bias N(0, 0.5) + N(0, <see cref="StateJitter"/>); the
 /// EEG follows the latent state and the reported rating adds N(0, <see cref="RatingNoise"/>), clamped to 1–9 and
 /// rounded to 0.01. Dominance and liking follow valence loosely; familiarity is an integer 1–5.</item>
-/// <item>Artefacts: blinks (<see cref="BlinkRatePerMinute"/>, ~250 µV on vEOG) and saccades (steps on hEOG) that
+/// <item>Artefacts: blinks (<see cref="BlinkRatePerMinute"/>, ~300 µV on vEOG) and saccades (steps on hEOG) that
 /// reach the EEG with weights falling from Fp1/Fp2 backwards; muscle bursts over temporal and frontal sites. The
 /// preprocessed form keeps <see cref="EogResidual"/> of the ocular signal in the EEG (DEAP's EOG removal was not
 /// perfect), band-limits to 4–45 Hz and re-references to the common average; the raw form keeps all of it and adds
@@ -98,8 +98,8 @@ public sealed record SyntheticDeapOptions
     /// <summary>Mean blink rate across subjects, per minute (0–60; default 17); each subject's own rate varies about it.</summary>
     public double BlinkRatePerMinute { get; init => field = InRange(value, 0, 60); } = 17;
 
-    /// <summary>Fraction of the ocular signal left in the preprocessed EEG after DEAP's EOG removal (0–1; default 0.5).</summary>
-    public double EogResidual { get; init => field = InRange(value, 0, 1); } = 0.5;
+    /// <summary>Fraction of the ocular signal left in the preprocessed EEG after DEAP's EOG removal (0–1; default 0.7).</summary>
+    public double EogResidual { get; init => field = InRange(value, 0, 1); } = 0.7;
 
     /// <summary>Mean rate of muscle bursts per scalp muscle, per minute (0–60; default 3).</summary>
     public double MuscleBurstsPerMinute { get; init => field = InRange(value, 0, 60); } = 3;
