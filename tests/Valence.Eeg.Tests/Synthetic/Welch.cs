@@ -53,9 +53,14 @@ internal static class Welch
 
     private static double Hann(int i, int n) => 0.5 - 0.5 * Math.Cos(2 * Math.PI * i / n);
 
+    [ThreadStatic] private static (double[] Cos, double[] Sin)? _twiddles;
+
     private static void Fft(double[] re, double[] im)
     {
         int n = re.Length;
+        if (_twiddles is not { } t || t.Cos.Length != n / 2)
+            _twiddles = t = (Enumerable.Range(0, n / 2).Select(k => Math.Cos(-2 * Math.PI * k / n)).ToArray(),
+                Enumerable.Range(0, n / 2).Select(k => Math.Sin(-2 * Math.PI * k / n)).ToArray());
         for (int i = 1, j = 0; i < n; i++)
         {
             int bit = n >> 1;
@@ -65,11 +70,11 @@ internal static class Welch
         }
         for (int length = 2; length <= n; length <<= 1)
         {
-            double angle = -2 * Math.PI / length;
+            int step = n / length;
             for (int i = 0; i < n; i += length)
                 for (int k = 0; k < length / 2; k++)
                 {
-                    double wr = Math.Cos(angle * k), wi = Math.Sin(angle * k);
+                    double wr = t.Cos[k * step], wi = t.Sin[k * step];
                     int a = i + k, b = i + k + length / 2;
                     double tr = re[b] * wr - im[b] * wi, ti = re[b] * wi + im[b] * wr;
                     re[b] = re[a] - tr; im[b] = im[a] - ti;
