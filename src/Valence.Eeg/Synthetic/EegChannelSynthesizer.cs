@@ -1,22 +1,31 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Valence.Eeg.Synthetic;
 
 /// <summary>
-/// Writes one EEG channel's brain signal: the aperiodic background plus the four rhythms, each driven by its own
-/// white noise, over a sequence of segments whose spectra differ (baseline, video, rest…) while the filters run on
-/// without restarting, so the signal stays continuous across segment boundaries; optionally band-limited as DEAP's
-/// preprocessing did. One instance per thread: it owns its noise buffers.
+/// Writes the brain signal of up to eight EEG channels at once: each an aperiodic background plus the four rhythms,
+/// each driven by its own white noise, over a sequence of segments whose spectra differ (baseline, video, rest…)
+/// while the filters run on without restarting, so the signals stay continuous across segment boundaries;
+/// optionally band-limited as DEAP's preprocessing did. One instance per thread: it owns its buffers.
 /// </summary>
 /// <remarks>
-/// Speed comes from running every recurrence — four background sections, four resonators, the two band-limiting
-/// sections — in one loop over the samples with all state in locals: none waits on another, so they overlap in the
-/// processor's pipeline instead of each costing its full latency per sample.
+/// Every recurrence — four background sections, four resonators, the two band-limiting sections — runs in one loop
+/// over the samples, and each of a <see cref="Vector256{T}"/>'s eight lanes is one channel. A recurrence must wait
+/// for its previous output, so one channel alone is bound by that latency; eight channels side by side pay it once.
+/// The noise comes from <see cref="SyntheticRandom.FillWhite"/>, whose eight generator lanes are the channels.
 /// </remarks>
 internal sealed class EegChannelSynthesizer
 {
-    private const int ChunkLength = 4096;
+    /// <summary>Channels one pass writes.</summary>
+    public const int Lanes = 8;
+
+    private const int ChunkLength = 512, Sources = 5;
     private readonly double _sampleRate, _lowHz, _highHz;
     private readonly BandLimit? _bandLimit;
-    private readonly float[][] _noise = Enumerable.Range(0, 5).Select(_ => new float[ChunkLength]).ToArray();
+    private readonly float[][] _noise = Enumerable.Range(0, Sources).Select(_ => new float[ChunkLength * Lanes]).ToArray();
+    private readonly float[] _interleaved = new float[ChunkLength * Lanes];
 
     /// <param name="lowHz">Lowest corner of the aperiodic background (below it the spectrum is flat).</param>
     /// <param name="highHz">Highest corner of the aperiodic background.</param>
@@ -29,96 +38,121 @@ internal sealed class EegChannelSynthesizer
         _bandLimit = bandLimit;
     }
 
-    /// <summary>One stretch of the output with one spectrum: samples [Start, Start + Length).</summary>
-    public readonly record struct Segment(int Start, int Length, ChannelSpectrum Spectrum)
+    /// <summary>One stretch of the outputs, samples [Start, Start + Length), with each output's spectrum in it.</summary>
+    public readonly record struct Segment(int Start, int Length, IReadOnlyList<ChannelSpectrum> Spectra)
     {
         public int End => Start + Length;
     }
 
     /// <summary>
-    /// Fills <paramref name="output"/> (which <paramref name="segments"/> cover, in order and without gaps) with the
-    /// channel's signal in µV; <paramref name="drift"/> scales each rhythm per block.
+    /// Fills each of <paramref name="outputs"/> (at most <see cref="Lanes"/>, all as long as the segments, which
+    /// cover them in order and without gaps) with its channel's signal in µV; <paramref name="drift"/> scales each
+    /// rhythm per block.
     /// </summary>
-    public void Run(Span<float> output, IReadOnlyList<Segment> segments, DriftEnvelope drift, SyntheticRandom rng)
+    public void Run(IReadOnlyList<float[]> outputs, IReadOnlyList<Segment> segments, DriftEnvelope drift, SyntheticRandom rng)
     {
         var state = new State();
-        int segmentIndex = 0;
-        var coefficients = Design(segments[0].Spectrum);
-        for (int chunk = 0; chunk < output.Length; chunk += ChunkLength)
+        int segmentIndex = 0, length = outputs[0].Length;
+        var coefficients = Design(segments[0].Spectra);
+        for (int chunk = 0; chunk < length; chunk += ChunkLength)
         {
-            int chunkEnd = Math.Min(chunk + ChunkLength, output.Length);
-            foreach (var noise in _noise) rng.FillWhite(noise.AsSpan(0, chunkEnd - chunk));
+            int chunkEnd = Math.Min(chunk + ChunkLength, length);
+            foreach (var noise in _noise) rng.FillWhite(noise.AsSpan(0, (chunkEnd - chunk) * Lanes));
             for (int n = chunk; n < chunkEnd;)
             {
-                while (n >= segments[segmentIndex].End) coefficients = Design(segments[++segmentIndex].Spectrum);
+                while (n >= segments[segmentIndex].End) coefficients = Design(segments[++segmentIndex].Spectra);
                 int end = Math.Min(chunkEnd, segments[segmentIndex].End);
-                Render(output, n, end, chunk, coefficients, drift, ref state);
+                Render(n, end, chunk, coefficients, drift, ref state);
                 n = end;
             }
+            Deinterleave(outputs, chunk, chunkEnd);
         }
     }
 
-    private Coefficients Design(ChannelSpectrum spectrum)
+    private Coefficients Design(IReadOnlyList<ChannelSpectrum> spectra)
     {
-        var background = AperiodicFilter.Design(spectrum.Exponent, _sampleRate, _lowHz, _highHz);
-        var rhythms = new Resonator[4];
-        var gains = new double[4];
-        for (int b = 0; b < 4; b++)
+        var k = new Coefficients();
+        for (int lane = 0; lane < spectra.Count; lane++)
         {
-            rhythms[b] = Resonator.Design(spectrum.CentreHz[b], spectrum.BandwidthHz[b], _sampleRate);
-            gains[b] = rhythms[b].UnitInputGain * spectrum.Microvolts[b];
+            var spectrum = spectra[lane];
+            var background = AperiodicFilter.Design(spectrum.Exponent, _sampleRate, _lowHz, _highHz);
+            for (int m = 0; m < AperiodicFilter.Sections; m++)
+            {
+                k.Poles[m][lane] = (float)background.Poles[m];
+                k.Residues[m][lane] = (float)background.Residues[m];
+            }
+            k.Direct[lane] = (float)background.Direct;
+            k.BackgroundGain[lane] = (float)background.InputGainFor(spectrum.BackgroundDensity);
+            for (int b = 0; b < 4; b++)
+            {
+                var rhythm = Resonator.Design(spectrum.CentreHz[b], spectrum.BandwidthHz[b], _sampleRate);
+                k.Feedback1[b][lane] = (float)rhythm.A1;
+                k.Feedback2[b][lane] = (float)rhythm.A2;
+                k.RhythmGain[b][lane] = (float)(rhythm.UnitInputGain * spectrum.Microvolts[b]);
+            }
         }
-        return new Coefficients(background, background.InputGainFor(spectrum.BackgroundDensity), rhythms, gains);
+        return k;
     }
 
-    /// <summary>Writes output[start..end), whose noise sits at offset start − chunk of the noise buffers.</summary>
-    private void Render(Span<float> output, int start, int end, int chunk, Coefficients k, DriftEnvelope drift, ref State state)
+    /// <summary>Writes samples [start, end) into the interleaved buffer; their noise sits at sample offset start − chunk.</summary>
+    private void Render(int start, int end, int chunk, Coefficients k, DriftEnvelope drift, ref State state)
     {
-        var w0 = _noise[0]; var w1 = _noise[1]; var w2 = _noise[2]; var w3 = _noise[3]; var w4 = _noise[4];
-        double[] p = k.Background.Poles, r = k.Background.Residues;
-        double p0 = p[0], p1 = p[1], p2 = p[2], p3 = p[3], r0 = r[0], r1 = r[1], r2 = r[2], r3 = r[3];
-        double d = k.Background.Direct, gBackground = k.BackgroundGain;
-        var (t, a, b, g) = (k.Rhythms[0], k.Rhythms[1], k.Rhythms[2], k.Rhythms[3]);
+        ref float w0 = ref MemoryMarshal.GetArrayDataReference(_noise[0]);
+        ref float w1 = ref MemoryMarshal.GetArrayDataReference(_noise[1]);
+        ref float w2 = ref MemoryMarshal.GetArrayDataReference(_noise[2]);
+        ref float w3 = ref MemoryMarshal.GetArrayDataReference(_noise[3]);
+        ref float w4 = ref MemoryMarshal.GetArrayDataReference(_noise[4]);
+        ref float output = ref MemoryMarshal.GetArrayDataReference(_interleaved);
+        var (p0, p1, p2, p3) = (Load(k.Poles[0]), Load(k.Poles[1]), Load(k.Poles[2]), Load(k.Poles[3]));
+        var (r0, r1, r2, r3) = (Load(k.Residues[0]), Load(k.Residues[1]), Load(k.Residues[2]), Load(k.Residues[3]));
+        var (d, gBackground) = (Load(k.Direct), Load(k.BackgroundGain));
+        var (ta1, ta2, aa1, aa2) = (Load(k.Feedback1[0]), Load(k.Feedback2[0]), Load(k.Feedback1[1]), Load(k.Feedback2[1]));
+        var (ba1, ba2, ga1, ga2) = (Load(k.Feedback1[2]), Load(k.Feedback2[2]), Load(k.Feedback1[3]), Load(k.Feedback2[3]));
         bool limit = _bandLimit.HasValue;
         var (hp, lp) = _bandLimit ?? default;
-        // Locals, not the struct's fields, so that the JIT keeps every state in a register.
-        double b0 = state.B0, b1 = state.B1, b2 = state.B2, b3 = state.B3;
-        double t1 = state.T1, t2 = state.T2, a1 = state.A1, a2 = state.A2;
-        double be1 = state.Be1, be2 = state.Be2, g1 = state.G1, g2 = state.G2;
-        double h1 = state.H1, h2 = state.H2, l1 = state.L1, l2 = state.L2;
+        var (hb0, hb1, hb2, ha1, ha2) = (Broadcast(hp.B0), Broadcast(hp.B1), Broadcast(hp.B2), Broadcast(hp.A1), Broadcast(hp.A2));
+        var (lb0, lb1, lb2, la1, la2) = (Broadcast(lp.B0), Broadcast(lp.B1), Broadcast(lp.B2), Broadcast(lp.A1), Broadcast(lp.A2));
+        // Locals, not the struct's fields, so that the JIT can keep the states in registers.
+        Vector256<float> b0 = state.B0, b1 = state.B1, b2 = state.B2, b3 = state.B3;
+        Vector256<float> t1 = state.T1, t2 = state.T2, a1 = state.A1, a2 = state.A2;
+        Vector256<float> be1 = state.Be1, be2 = state.Be2, g1 = state.G1, g2 = state.G2;
+        Vector256<float> h1 = state.H1, h2 = state.H2, l1 = state.L1, l2 = state.L2;
         for (int blockStart = start; blockStart < end;)
         {
             int block = blockStart / drift.BlockLength;
             int blockEnd = Math.Min(end, (block + 1) * drift.BlockLength);
-            double gt = k.RhythmGains[0] * drift.Gain(0, block), ga = k.RhythmGains[1] * drift.Gain(1, block);
-            double gb = k.RhythmGains[2] * drift.Gain(2, block), gg = k.RhythmGains[3] * drift.Gain(3, block);
-            for (int n = blockStart, i = blockStart - chunk; n < blockEnd; n++, i++)
+            var gt = Load(k.RhythmGain[0]) * drift.Gain(0, block);
+            var ga = Load(k.RhythmGain[1]) * drift.Gain(1, block);
+            var gb = Load(k.RhythmGain[2]) * drift.Gain(2, block);
+            var gg = Load(k.RhythmGain[3]) * drift.Gain(3, block);
+            for (int n = blockStart; n < blockEnd; n++)
             {
-                double e = w0[i] * gBackground;
+                nuint i = (nuint)((n - chunk) * Lanes);
+                var e = Vector256.LoadUnsafe(ref w0, i) * gBackground;
                 b0 = p0 * b0 + r0 * e;
                 b1 = p1 * b1 + r1 * e;
                 b2 = p2 * b2 + r2 * e;
                 b3 = p3 * b3 + r3 * e;
-                double theta = t.A1 * t1 + t.A2 * t2 + gt * w1[i];
-                double alpha = a.A1 * a1 + a.A2 * a2 + ga * w2[i];
-                double beta = b.A1 * be1 + b.A2 * be2 + gb * w3[i];
-                double gamma = g.A1 * g1 + g.A2 * g2 + gg * w4[i];
+                var theta = ta1 * t1 + ta2 * t2 + gt * Vector256.LoadUnsafe(ref w1, i);
+                var alpha = aa1 * a1 + aa2 * a2 + ga * Vector256.LoadUnsafe(ref w2, i);
+                var beta = ba1 * be1 + ba2 * be2 + gb * Vector256.LoadUnsafe(ref w3, i);
+                var gamma = ga1 * g1 + ga2 * g2 + gg * Vector256.LoadUnsafe(ref w4, i);
                 t2 = t1; t1 = theta;
                 a2 = a1; a1 = alpha;
                 be2 = be1; be1 = beta;
                 g2 = g1; g1 = gamma;
-                double x = d * e + b0 + b1 + b2 + b3 + theta + alpha + beta + gamma;
+                var x = d * e + b0 + b1 + b2 + b3 + theta + alpha + beta + gamma;
                 if (limit)
                 {
                     // Two transposed-direct-form-II sections: y = b₀x + z₁; z₁ ← b₁x − a₁y + z₂; z₂ ← b₂x − a₂y.
-                    double y = hp.B0 * x + h1;
-                    h1 = hp.B1 * x - hp.A1 * y + h2;
-                    h2 = hp.B2 * x - hp.A2 * y;
-                    x = lp.B0 * y + l1;
-                    l1 = lp.B1 * y - lp.A1 * x + l2;
-                    l2 = lp.B2 * y - lp.A2 * x;
+                    var y = hb0 * x + h1;
+                    h1 = hb1 * x - ha1 * y + h2;
+                    h2 = hb2 * x - ha2 * y;
+                    x = lb0 * y + l1;
+                    l1 = lb1 * y - la1 * x + l2;
+                    l2 = lb2 * y - la2 * x;
                 }
-                output[n] = (float)x;
+                x.StoreUnsafe(ref output, (nuint)((n - chunk) * Lanes));
             }
             blockStart = blockEnd;
         }
@@ -129,11 +163,37 @@ internal sealed class EegChannelSynthesizer
         };
     }
 
-    private sealed record Coefficients(AperiodicFilter Background, double BackgroundGain, Resonator[] Rhythms, double[] RhythmGains);
+    private void Deinterleave(IReadOnlyList<float[]> outputs, int chunk, int chunkEnd)
+    {
+        for (int lane = 0; lane < outputs.Count; lane++)
+        {
+            var row = outputs[lane];
+            for (int n = chunk, i = lane; n < chunkEnd; n++, i += Lanes) row[n] = _interleaved[i];
+        }
+    }
 
-    /// <summary>Every recurrence's memory: background sections, resonators (last two outputs), band-limit sections.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Load(float[] lanes) => Vector256.Create<float>(lanes);
+
+    private static Vector256<float> Broadcast(double value) => Vector256.Create((float)value);
+
+    /// <summary>Per-lane coefficients of one segment; lanes without a channel stay zero and produce silence.</summary>
+    private sealed class Coefficients
+    {
+        public float[][] Poles { get; } = Rows();
+        public float[][] Residues { get; } = Rows();
+        public float[] Direct { get; } = new float[Lanes];
+        public float[] BackgroundGain { get; } = new float[Lanes];
+        public float[][] Feedback1 { get; } = Rows();
+        public float[][] Feedback2 { get; } = Rows();
+        public float[][] RhythmGain { get; } = Rows();
+
+        private static float[][] Rows() => Enumerable.Range(0, 4).Select(_ => new float[Lanes]).ToArray();
+    }
+
+    /// <summary>Every recurrence's memory, per lane: background sections, resonators (last two outputs), band-limit sections.</summary>
     private struct State
     {
-        public double B0, B1, B2, B3, T1, T2, A1, A2, Be1, Be2, G1, G2, H1, H2, L1, L2;
+        public Vector256<float> B0, B1, B2, B3, T1, T2, A1, A2, Be1, Be2, G1, G2, H1, H2, L1, L2;
     }
 }

@@ -16,7 +16,7 @@ internal sealed class PreprocessedTrialSynthesizer
     private readonly int _warmUp, _samples, _baselineEnd;
     private readonly BandLimit _bandLimit;
     private readonly EegChannelSynthesizer _eeg;
-    private readonly float[] _channel;
+    private readonly float[][] _group;
 
     public PreprocessedTrialSynthesizer(SubjectPlan plan)
     {
@@ -28,7 +28,7 @@ internal sealed class PreprocessedTrialSynthesizer
         _baselineEnd = _warmUp + (int)Math.Round(_options.BaselineSeconds * _options.SampleRate);
         _bandLimit = BandLimit.Deap(_options.SampleRate);
         _eeg = new EegChannelSynthesizer(_options.SampleRate, 1, 48, _bandLimit);
-        _channel = new float[_warmUp + _samples];
+        _group = Enumerable.Range(0, EegChannelSynthesizer.Lanes).Select(_ => new float[_warmUp + _samples]).ToArray();
     }
 
     /// <summary>Writes <paramref name="trial"/>'s 40 channels × <see cref="SyntheticDeapOptions.SamplesPerTrial"/> samples, channel-major.</summary>
@@ -46,18 +46,23 @@ internal sealed class PreprocessedTrialSynthesizer
         WritePeripherals(trial, sources, destination);
         sources.BandLimit(_bandLimit);
 
-        for (int c = 0; c < DeapChannels.Eeg.Count; c++)
+        for (int first = 0; first < DeapChannels.Eeg.Count; first += EegChannelSynthesizer.Lanes)
         {
-            var rng = SyntheticRandom.For(_options.Seed, RandomStream.EegNoise, subject.Subject, trial.ExperimentId, c);
+            var channels = Enumerable.Range(first, EegChannelSynthesizer.Lanes).ToArray();
+            var rng = SyntheticRandom.For(_options.Seed, RandomStream.EegNoise, subject.Subject, trial.ExperimentId, first);
             EegChannelSynthesizer.Segment[] segments =
             [
-                new(0, _baselineEnd, ChannelSpectrum.For(_options, subject, trial.Fingerprint, c, null, null)),
-                new(_baselineEnd, length - _baselineEnd,
-                    ChannelSpectrum.For(_options, subject, trial.Fingerprint, c, trial.LatentValence, trial.LatentArousal)),
+                new(0, _baselineEnd, channels.Select(c => ChannelSpectrum.For(_options, subject, trial.Fingerprint, c, null, null)).ToArray()),
+                new(_baselineEnd, length - _baselineEnd, channels.Select(c =>
+                    ChannelSpectrum.For(_options, subject, trial.Fingerprint, c, trial.LatentValence, trial.LatentArousal)).ToArray()),
             ];
-            _eeg.Run(_channel, segments, drift, rng);
-            sources.AddTo(_channel, ScalpMap.Geneva[c], _options.EogResidual);
-            _channel.AsSpan(_warmUp).CopyTo(Row(destination, c));
+            _eeg.Run(_group, segments, drift, rng);
+            foreach (int c in channels)
+            {
+                var row = _group[c - first];
+                sources.AddTo(row, ScalpMap.Geneva[c], _options.EogResidual);
+                row.AsSpan(_warmUp).CopyTo(Row(destination, c));
+            }
         }
         CommonAverageReference(destination[..(DeapChannels.Eeg.Count * _samples)]);
     }

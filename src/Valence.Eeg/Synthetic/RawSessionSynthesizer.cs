@@ -18,7 +18,7 @@ internal static class RawSessionSynthesizer
     public const int StatusOffset = 0x1E_FFFC;
 
     // Stream keys: the session as a whole, its trials (100 + Experiment_id) and the stretches between them (1000 + n).
-    private const int SessionKey = 0, TrialKeyBase = 100, GapKeyBase = 1000;
+    private const int SessionKey = 0, TrialKeyBase = 100, GapKeyBase = 1000, ReferenceStream = 100;
     private const string ActiveElectrode = "Active Electrode";
 
     /// <summary>Generates subject <paramref name="plan"/>'s session.</summary>
@@ -34,17 +34,20 @@ internal static class RawSessionSynthesizer
         var mains = new Mains(length, fs, options);
         var reference = new float[length];
         // The reference site's own EEG reaches every channel of an unreferenced recording.
-        Brain(plan, timeline, drift, ScalpMap.GenevaIndex("Cz"), DeapChannels.Eeg.Count, reference, neutral: true);
+        Brain(plan, timeline, drift, [ScalpMap.GenevaIndex("Cz")], ReferenceStream, [reference], neutral: true);
 
-        var eeg = new float[DeapChannels.Eeg.Count][];
-        Parallel.For(0, eeg.Length, c =>
+        var eeg = Enumerable.Range(0, DeapChannels.Eeg.Count).Select(_ => new float[length]).ToArray();
+        int groups = eeg.Length / EegChannelSynthesizer.Lanes;
+        Parallel.For(0, groups, g =>
         {
-            var signal = new float[length];
-            Brain(plan, timeline, drift, c, c, signal, neutral: false);
-            sources.AddTo(signal, ScalpMap.Geneva[c], eogFraction: 1);
-            for (int n = 0; n < length; n++) signal[n] += reference[n];
-            Electrode(signal, mains, SyntheticRandom.For(options.Seed, RandomStream.Session, plan.Subject, SessionKey, c), options);
-            eeg[c] = signal;
+            var channels = Enumerable.Range(g * EegChannelSynthesizer.Lanes, EegChannelSynthesizer.Lanes).ToArray();
+            Brain(plan, timeline, drift, channels, g, channels.Select(c => eeg[c]).ToArray(), neutral: false);
+            foreach (int c in channels)
+            {
+                sources.AddTo(eeg[c], ScalpMap.Geneva[c], eogFraction: 1);
+                for (int n = 0; n < length; n++) eeg[c][n] += reference[n];
+                Electrode(eeg[c], mains, SyntheticRandom.For(options.Seed, RandomStream.Session, plan.Subject, SessionKey, c), options);
+            }
         });
 
         var channels = new List<RawChannel>();
@@ -73,32 +76,32 @@ internal static class RawSessionSynthesizer
     }
 
     /// <summary>
-    /// Channel <paramref name="channel"/>'s brain signal over the whole session, drawn from noise stream
-    /// <paramref name="stream"/>: rest between trials, and in each trial its fingerprint with the emotion during the
-    /// video (unless <paramref name="neutral"/>).
+    /// The brain signal of <paramref name="channels"/> (at most eight) over the whole session, drawn from noise
+    /// stream <paramref name="stream"/>: rest between trials, and in each trial its fingerprint with the emotion
+    /// during the video (unless <paramref name="neutral"/>).
     /// </summary>
-    private static void Brain(SubjectPlan plan, SessionTimeline timeline, DriftEnvelope drift, int channel, int stream,
-        Span<float> output, bool neutral)
+    private static void Brain(SubjectPlan plan, SessionTimeline timeline, DriftEnvelope drift, int[] channels, int stream,
+        float[][] outputs, bool neutral)
     {
         var options = plan.Options;
-        ChannelSpectrum Spectrum(TrialFingerprint fingerprint, TrialPlan? emotion) =>
-            ChannelSpectrum.For(options, plan.Profile, fingerprint, channel,
-                neutral ? null : emotion?.LatentValence, neutral ? null : emotion?.LatentArousal);
-        var rest = Spectrum(TrialFingerprint.None, null);
+        ChannelSpectrum[] Spectra(TrialFingerprint fingerprint, TrialPlan? emotion) => channels.Select(c =>
+            ChannelSpectrum.For(options, plan.Profile, fingerprint, c,
+                neutral ? null : emotion?.LatentValence, neutral ? null : emotion?.LatentArousal)).ToArray();
+        var rest = Spectra(TrialFingerprint.None, null);
         var segments = new List<EegChannelSynthesizer.Segment>();
         int now = 0;
         foreach (var window in timeline.Trials)
         {
             var fingerprint = window.Trial.Fingerprint;
             segments.Add(new(now, window.Start - now, rest));
-            segments.Add(new(window.Start, window.VideoStart - window.Start, Spectrum(fingerprint, null)));
-            segments.Add(new(window.VideoStart, window.VideoEnd - window.VideoStart, Spectrum(fingerprint, window.Trial)));
-            segments.Add(new(window.VideoEnd, window.End - window.VideoEnd, Spectrum(fingerprint, null)));
+            segments.Add(new(window.Start, window.VideoStart - window.Start, Spectra(fingerprint, null)));
+            segments.Add(new(window.VideoStart, window.VideoEnd - window.VideoStart, Spectra(fingerprint, window.Trial)));
+            segments.Add(new(window.VideoEnd, window.End - window.VideoEnd, Spectra(fingerprint, null)));
             now = window.End;
         }
         segments.Add(new(now, timeline.SampleCount - now, rest));
         var synthesizer = new EegChannelSynthesizer(options.RawSampleRate, 0.1, 100, bandLimit: null);
-        synthesizer.Run(output, segments, drift, SyntheticRandom.For(options.Seed, RandomStream.EegNoise, plan.Subject, SessionKey, stream));
+        synthesizer.Run(outputs, segments, drift, SyntheticRandom.For(options.Seed, RandomStream.EegNoise, plan.Subject, SessionKey, stream));
     }
 
     /// <summary>What every electrode adds to what it picks up: a DC offset of up to ±25 mV, slow drift and mains.</summary>

@@ -1,10 +1,11 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Valence.Eeg.Synthetic;
 
 /// <summary>
-/// The generator's randomness: xoshiro256** for parameters and an 8-lane xoshiro128** for white noise, both seeded
+/// The generator's randomness: xoshiro256** for parameters and an 8-lane xoshiro128+ for white noise, both seeded
 /// through SplitMix64 from a key (seed, purpose, subject, trial, channel). Keying every stream by what it is for,
 /// rather than drawing from one shared stream, makes subject k's data independent of how many subjects, trials or
 /// threads came before it.
@@ -83,7 +84,8 @@ internal sealed class SyntheticRandom
     /// </summary>
     public void FillWhite(Span<float> destination)
     {
-        // Eight xoshiro128** lanes side by side; integer SIMD is exact, so every machine gives the same stream.
+        // Eight xoshiro128+ lanes side by side; integer SIMD is exact, so every machine gives the same stream.
+        // xoshiro128+'s weak bits are its lowest; only the top 24 are used.
         Span<uint> seeds = stackalloc uint[32];
         for (int i = 0; i < 16; i++)
         {
@@ -97,25 +99,19 @@ internal sealed class SyntheticRandom
         var s3 = Vector256.Create<uint>(seeds[24..32]);
         var scale = Vector256.Create((float)(2.0 * Sqrt3 / (1 << 24)));
         var offset = Vector256.Create((float)(Sqrt3 * (1.0 / (1 << 24) - 1.0)));
-        Span<float> tail = stackalloc float[8];
-        int n = 0;
-        while (n < destination.Length)
+        ref float output = ref MemoryMarshal.GetReference(destination);
+        int whole = destination.Length & ~7;
+        for (int n = 0; n < destination.Length; n += 8)
         {
-            var result = RotateLeft(s1 * 5u, 7) * 9u;
+            var result = s0 + s3;
             var t = s1 << 9;
             s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3;
             s2 ^= t;
             s3 = RotateLeft(s3, 11);
             // 24 random bits → [0, 2²⁴) exactly as float, then centred: (2u − 1 + 2⁻²⁴)·√3 has mean 0.
-            var u = Vector256.ConvertToSingle((result >> 8).AsInt32());
-            var white = u * scale + offset;
-            if (destination.Length - n >= 8) white.CopyTo(destination[n..]);
-            else
-            {
-                white.CopyTo(tail);
-                tail[..(destination.Length - n)].CopyTo(destination[n..]);
-            }
-            n += 8;
+            var white = Vector256.ConvertToSingle((result >> 8).AsInt32()) * scale + offset;
+            if (n < whole) white.StoreUnsafe(ref output, (nuint)n);
+            else for (int i = n; i < destination.Length; i++) destination[i] = white[i - n];
         }
     }
 
