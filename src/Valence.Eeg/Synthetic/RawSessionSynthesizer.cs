@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Valence.Eeg.Recordings;
 
 namespace Valence.Eeg.Synthetic;
@@ -17,7 +18,8 @@ internal static class RawSessionSynthesizer
     /// </summary>
     public const int StatusOffset = 0x1E_FFFC;
 
-    // Stream keys: the session as a whole, its trials (100 + Experiment_id) and the stretches between them (1000 + n).
+    // Stream keys. In the trial slot: the session as a whole (0), its trials (100 + Experiment_id) and the stretches
+    // between them (1000 + n). In the channel slot of the EEG noise: the group of eight channels (0–3) or the reference site.
     private const int SessionKey = 0, TrialKeyBase = 100, GapKeyBase = 1000, ReferenceStream = 100;
     private const string ActiveElectrode = "Active Electrode";
 
@@ -45,7 +47,7 @@ internal static class RawSessionSynthesizer
             foreach (int c in channels)
             {
                 sources.AddTo(eeg[c], ScalpMap.Geneva[c], eogFraction: 1);
-                for (int n = 0; n < length; n++) eeg[c][n] += reference[n];
+                TensorPrimitives.Add(eeg[c], reference, eeg[c]);
                 Electrode(eeg[c], mains, SyntheticRandom.For(options.Seed, RandomStream.Session, plan.Subject, SessionKey, c), options);
             }
         });
@@ -170,7 +172,7 @@ internal static class RawSessionSynthesizer
         }
     }
 
-    /// <summary>The mains waveform of the session: the fundamental and its third harmonic, as sine and cosine.</summary>
+    /// <summary>The mains waveform of the session: the fundamental and its third harmonic (when below Nyquist), as sine and cosine.</summary>
     private sealed class Mains
     {
         private readonly float[]? _sin1, _cos1, _sin3, _cos3;
@@ -180,10 +182,11 @@ internal static class RawSessionSynthesizer
             if (options.MainsFrequency == 0 || options.MainsMicrovolts == 0) return;
             _sin1 = new float[length]; _cos1 = new float[length]; _sin3 = new float[length]; _cos3 = new float[length];
             double w = 2 * Math.PI * options.MainsFrequency / sampleRate;
+            bool harmonic = 3 * options.MainsFrequency < sampleRate / 2;
             for (int n = 0; n < length; n++)
             {
                 (_sin1[n], _cos1[n]) = ((float)Math.Sin(w * n), (float)Math.Cos(w * n));
-                (_sin3[n], _cos3[n]) = ((float)Math.Sin(3 * w * n), (float)Math.Cos(3 * w * n));
+                if (harmonic) (_sin3[n], _cos3[n]) = ((float)Math.Sin(3 * w * n), (float)Math.Cos(3 * w * n));
             }
         }
 

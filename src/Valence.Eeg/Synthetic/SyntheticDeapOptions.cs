@@ -50,7 +50,12 @@ namespace Valence.Eeg.Synthetic;
 /// </remarks>
 public sealed record SyntheticDeapOptions
 {
-    /// <summary>Seed of every random draw: the same seed gives the same data, bit for bit, on one platform.</summary>
+    /// <summary>
+    /// Seed of every random draw: the same seed gives the same data, bit for bit, on a given platform. The filters
+    /// use only IEEE additions and multiplications (no fused multiply-add) and the noise an integer generator; exp,
+    /// log, sin and cos (of per-trial parameters, and the raw form's mains) come from the platform's math library,
+    /// so another OS or runtime may differ in the last bits.
+    /// </summary>
     public ulong Seed { get; init; } = 1;
 
     /// <summary>Participants generated, numbered 1…n as DEAP's s01…s32 (1–32; default 32).</summary>
