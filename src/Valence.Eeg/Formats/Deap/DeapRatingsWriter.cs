@@ -17,6 +17,6 @@ public static class DeapRatingsWriter
                 $"{r.ParticipantId},{r.Trial},{r.ExperimentId},{r.StartTimeMicroseconds},{r.Valence:R},{r.Arousal:R},{r.Dominance:R},{r.Liking:R},{r.Familiarity}\n");
         }
         byte[] bytes = Encoding.ASCII.GetBytes(text.ToString());
-        Valence.Eeg.Formats.Mat.AtomicFile.Write(path, stream => stream.Write(bytes));
+        AtomicFile.Write(path, stream => stream.Write(bytes));
     }
 }

@@ -26,7 +26,7 @@ public static class EdfWriter
         ArgumentNullException.ThrowIfNull(file);
         var plan = EdfWritePlan.Create(file);
         var clipped = new long[file.Signals.Count];
-        AtomicWrite(path, stream =>
+        AtomicFile.Write(path, stream =>
         {
             stream.Write(plan.Header);
             WriteRecords(stream, plan, clipped);
@@ -67,26 +67,6 @@ public static class EdfWriter
             digital[i] = (int)d;
         }
         return clipped;
-    }
-
-    private static void AtomicWrite(string path, Action<Stream> write)
-    {
-        string full = Path.GetFullPath(path);
-        string directory = Path.GetDirectoryName(full)!;
-        string temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
     }
 
     /// <summary>The checked header bytes and the per-signal numbers the records are written with.</summary>

@@ -1,6 +1,6 @@
-namespace Valence.Eeg.Formats.Pickle;
+namespace Valence.Eeg.Formats;
 
-/// <summary>Writes a file so that readers see the old content or the complete new content, never a partial file.</summary>
+/// <summary>Writes files so that readers see either the old file or the whole new one, never a partial write.</summary>
 internal static class AtomicFile
 {
     /// <summary>Writes through <paramref name="write"/> to a temporary file beside <paramref name="path"/>, flushes it to disk, then renames it over <paramref name="path"/>.</summary>
@@ -12,7 +12,7 @@ internal static class AtomicFile
         string temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
             {
                 write(stream);
                 stream.Flush(flushToDisk: true);
