@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Valence.Eeg.Formats;
-using Valence.Eeg.Formats.Mat;
 using Valence.Eeg.Recordings;
 
 namespace Valence.Eeg.Datasets;
