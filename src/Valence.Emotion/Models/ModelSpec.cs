@@ -111,7 +111,7 @@ public sealed record ModelSpec
     public static ModelSpec FromJson(JsonObject json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var document = Read<SpecDocument>(json, "Model spec");
+        var document = Read<SpecDocument>(json, "Model spec (fields: preset, channels, samples, sampleRate, classes, settings)");
         ModelPreset preset;
         try
         {
