@@ -123,6 +123,9 @@ public sealed class TrainingCheckpoint
         SafeTensorsFile.Write(path, tensors.Select(t => (t.Name, t.Shape, (ReadOnlyMemory<float>)t.Values)), metadata);
     }
 
+    /// <summary>The run's numbers (epoch, optimiser step, schedule, early stopping, history).</summary>
+    internal CheckpointState State => _state;
+
     /// <summary>The model at the end of the last completed epoch; handed out once, to the resumed run.</summary>
     internal Sequential BuildModel() => _model;
 

@@ -24,7 +24,9 @@ public sealed class Permute : Layer
     /// <inheritdoc />
     public override TensorShape GetOutputShape(TensorShape inputShape)
     {
-        ShapeException.ThrowIfRankIsNot(inputShape, 3, Describe(), "[batch, a, b]");
+        // Checked before building the message, which would otherwise allocate on every Forward and Backward.
+        if (inputShape.Rank != 3)
+            ShapeException.ThrowIfRankIsNot(inputShape, 3, Describe(), "[batch, a, b]");
         return new TensorShape(inputShape[0], inputShape[2], inputShape[1]);
     }
 
