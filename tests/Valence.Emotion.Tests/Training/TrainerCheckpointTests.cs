@@ -74,6 +74,31 @@ public sealed class TrainerCheckpointTests : IDisposable
     }
 
     [Fact]
+    public void A_resumed_bandpower_run_keeps_its_fitted_standardisation()
+    {
+        var spec = new ModelSpec("bandpower", 4, 64, AlphaAsymmetryWindows.SampleRate, 4, new BandPowerSettings(segmentSeconds: 0.25));
+        var settings = new TrainingSettings { Epochs = 3, BatchSize = 16, LearningRate = 1e-2, Optimizer = OptimizerKind.Sgd, Schedule = new StepSchedule(1, 0.5) };
+        var uninterrupted = new Trainer(settings).Train(spec.Build(), Data());
+
+        string path = Path.Combine(_directory, "bandpower.ckpt");
+        using var cancellation = new CancellationTokenSource();
+        var cancel = new SynchronousProgress<BatchReport>(r =>
+        {
+            if (r.Epoch == 2 && r.Batch == 3) cancellation.Cancel();
+        });
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            new Trainer(settings) { CheckpointPath = path, BatchProgress = cancel }.Train(spec.Build(), Data(), cancellation.Token));
+        var resumed = new Trainer(settings) { CheckpointPath = path }.Resume(Data());
+
+        Assert.Equal(Weights(uninterrupted.Model), Weights(resumed.Model));
+        var expected = (FeatureStandardizer)uninterrupted.Model.Children[1];
+        var actual = (FeatureStandardizer)resumed.Model.Children[1];
+        Assert.Equal(expected.Mean.ToArray(), actual.Mean.ToArray());
+        Assert.Equal(expected.Std.ToArray(), actual.Std.ToArray());
+        Assert.NotEqual(0f, actual.Mean[0]);
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_model_and_another_seed_another()
     {
         var settings = Settings() with { Epochs = 2 };
