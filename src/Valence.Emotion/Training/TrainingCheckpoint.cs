@@ -126,8 +126,8 @@ public sealed class TrainingCheckpoint
     /// <summary>The run's numbers (epoch, optimiser step, schedule, early stopping, history).</summary>
     internal CheckpointState State => _state;
 
-    /// <summary>The model at the end of the last completed epoch; handed out once, to the resumed run.</summary>
-    internal Sequential BuildModel() => _model;
+    /// <summary>The model with its weights at the end of the last completed epoch, for the resumed run to continue.</summary>
+    internal Sequential Model => _model;
 
     /// <summary>Puts the optimiser, schedule, early-stopping state, best weights and history into <paramref name="run"/>.</summary>
     /// <exception cref="ArgumentException">The run's data is not the split the checkpoint was written for.</exception>

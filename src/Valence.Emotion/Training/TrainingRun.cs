@@ -90,7 +90,7 @@ internal sealed class TrainingRun : IDisposable
     /// <summary>A run continued from <paramref name="checkpoint"/>, which must have been written with <paramref name="settings"/> on <paramref name="data"/>.</summary>
     public static TrainingRun Resume(TrainingSettings settings, TrainingCheckpoint checkpoint, TrainingData data)
     {
-        var model = checkpoint.BuildModel();
+        var model = checkpoint.Model;
         ModelChecks.ClassCount(model, data.Windows);
         model.InputGradientRequired = false;
         var run = new TrainingRun(settings, model, data);
