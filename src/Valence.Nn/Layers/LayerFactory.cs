@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -15,7 +16,8 @@ public static class LayerFactory
 
     private delegate Layer Builder(string name, JsonNode? options, JsonArray? children);
 
-    private static readonly Dictionary<string, Builder> Builders = new()
+    // Concurrent because Register may add types while other threads read configurations.
+    private static readonly ConcurrentDictionary<string, Builder> Builders = new()
     {
         ["Sequential"] = (name, _, children) => new Sequential(name, Children(name, children)),
         ["Permute"] = (name, _, _) => new Permute(name),
@@ -42,7 +44,21 @@ public static class LayerFactory
     };
 
     /// <summary>The layer types a configuration may name.</summary>
-    public static IReadOnlyCollection<string> KnownTypes => Builders.Keys;
+    public static IReadOnlyCollection<string> KnownTypes => [.. Builders.Keys];
+
+    /// <summary>
+    /// Adds a layer type defined outside Valence.Nn, so that configurations and model files naming it load:
+    /// <paramref name="create"/> builds the layer from its name and its options record, read as
+    /// <see cref="Layer.ToConfig"/> wrote it.
+    /// </summary>
+    /// <exception cref="ArgumentException">A type of that name is already known.</exception>
+    public static void Register<TOptions>(string typeName, Func<string, TOptions, Layer> create)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(typeName);
+        ArgumentNullException.ThrowIfNull(create);
+        if (!Builders.TryAdd(typeName, (name, options, _) => create(name, Read<TOptions>(options, name))))
+            throw new ArgumentException($"Layer type '{typeName}' is already registered; each type name builds one kind of layer.", nameof(typeName));
+    }
 
     /// <summary>Builds the layer a configuration describes, with fresh (uninitialised) parameters.</summary>
     /// <exception cref="FormatException">The configuration names an unknown type, lacks a field, or holds invalid options; the message says which layer and why.</exception>

@@ -19,6 +19,7 @@ public class SteadyStateAllocationTests
         new BatchNorm1D("bn", new BatchNorm1DOptions(6)),
         new Dropout("drop", new DropoutOptions(0.3f)),
         new Dropout("sdrop", new DropoutOptions(0.3f, spatial: true)),
+        new Permute("permute"),
     ];
 
     [Theory]
