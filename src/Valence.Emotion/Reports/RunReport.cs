@@ -62,7 +62,9 @@ public sealed record RunReport
     /// <summary>Per fold, the epochs trained.</summary>
     public IReadOnlyList<FoldHistory> History { get; }
 
-    private static void RequireFolderName(string name)
+    /// <summary>Refuses a name that is not a plain folder name (letters, digits, '-', '_' and '.', not starting with '.').</summary>
+    /// <exception cref="ArgumentException">It is not.</exception>
+    internal static void RequireFolderName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         bool plain = name.Length > 0 && name[0] != '.'

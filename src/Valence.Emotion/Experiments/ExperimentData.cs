@@ -1,0 +1,94 @@
+using Valence.Eeg.Datasets;
+using Valence.Eeg.Formats;
+using Valence.Eeg.Recordings;
+using Valence.Eeg.Synthetic;
+
+namespace Valence.Emotion.Experiments;
+
+/// <summary>
+/// Reads an experiment's recordings one subject at a time and preprocesses each (through the preprocessed cache when
+/// one is set): a folder is surveyed first and every missing or unreadable subject named at once; the first
+/// preprocessed recording is handed to a check before the others are read, so settings that do not fit the data
+/// fail in seconds.
+/// </summary>
+public static class ExperimentData
+{
+    /// <summary>The preprocessed trials of every chosen subject.</summary>
+    /// <param name="checkFirst">Called with the first preprocessed recording, before any other is read; throws to stop.</param>
+    /// <exception cref="DataProblemsException">Subjects of the folder are missing or unreadable.</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="EegFormatException">The folder holds no DEAP files, or a file is corrupt (named with its place).</exception>
+    public static TrialSet Load(ExperimentSettings settings, IExperimentObserver observer, Action<SubjectRecording>? checkFirst = null,
+        CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(observer);
+        var data = settings.Data;
+        var recordings = new List<SubjectRecording>();
+        var source = data.Synthetic is { } synthetic ? Synthetic(synthetic, data.Subjects) : Folder(data, settings.Preprocessing);
+        int total = source.Subjects.Count;
+        foreach (int subject in source.Subjects)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var (recording, outcome) = source.Read(subject);
+            if (recordings.Count == 0) checkFirst?.Invoke(recording);
+            recordings.Add(recording);
+            observer.SubjectReady(subject, recordings.Count, total, outcome);
+        }
+        return new TrialSet(recordings);
+
+        (SubjectRecording, CacheOutcome?) Prepare(Func<SubjectRecording> read) => (Preprocess(read(), settings.Preprocessing), null);
+
+        Source Synthetic(SyntheticDataSettings synthetic, IReadOnlyList<int>? subjects)
+        {
+            var generator = new SyntheticDeapGenerator(synthetic.ToOptions());
+            int[] chosen = subjects is { Count: > 0 } ? [.. subjects.Order()] : [.. Enumerable.Range(1, synthetic.Subjects)];
+            return new Source(chosen, s => Prepare(() => generator.GenerateSubject(s)));
+        }
+    }
+
+    /// <summary>The preprocessing seam: one recording as read, preprocessed as the settings say.</summary>
+    public static SubjectRecording Preprocess(SubjectRecording recording, InterimPreprocessing preprocessing)
+    {
+        ArgumentNullException.ThrowIfNull(preprocessing);
+        return preprocessing.Apply(recording);
+    }
+
+    /// <summary>The canonical text of everything the preprocessed recording depends on besides its input files, for cache keys.</summary>
+    public static string CacheSettings(InterimPreprocessing preprocessing, DeapFormat format) =>
+        $"format={format};{preprocessing.Canonical}";
+
+    /// <summary>Opens the folder and surveys it: every chosen subject present and readable, or all problems at once.</summary>
+    /// <exception cref="DataProblemsException">Chosen subjects are missing or unreadable.</exception>
+    public static (DeapFolder Folder, int[] Subjects) OpenFolder(DataSettings data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var folder = DeapFolder.Open(data.Folder ?? throw new ArgumentException("data.folder is not set."), data.Format);
+        var survey = folder.Survey().ToDictionary(s => s.Subject);
+        int[] chosen = data.Subjects is { Count: > 0 } subjects ? [.. subjects.Order()] : [.. survey.Keys.Order()];
+        var problems = chosen
+            .Select(s => survey.TryGetValue(s, out var status) ? status
+                : new DeapSubjectStatus(s, Path.Combine(folder.Location, folder.SubjectFileName(s)), "missing"))
+            .Where(s => !s.IsReadable)
+            .ToArray();
+        if (problems.Length > 0) throw new DataProblemsException(folder.Location, problems);
+        return (folder, chosen);
+    }
+
+    private static Source Folder(DataSettings data, InterimPreprocessing preprocessing)
+    {
+        var (folder, chosen) = OpenFolder(data);
+        if (data.CacheFolder is null)
+            return new Source(chosen, s => (Preprocess(folder.Read(s), preprocessing), null));
+        var cache = new PreprocessedCache(data.CacheFolder);
+        string key = CacheSettings(preprocessing, folder.Format);
+        return new Source(chosen, s =>
+        {
+            string[] inputs = folder.RatingsPath is { } ratings ? [folder.FileOf(s), ratings] : [folder.FileOf(s)];
+            var cached = cache.GetOrCreate(inputs, key, () => Preprocess(folder.Read(s), preprocessing));
+            return (cached.Recording, cached.Outcome);
+        });
+    }
+
+    private sealed record Source(IReadOnlyList<int> Subjects, Func<int, (SubjectRecording, CacheOutcome?)> Read);
+}
