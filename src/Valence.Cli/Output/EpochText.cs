@@ -9,9 +9,9 @@ internal static class EpochText
     public static string Of(EpochReport e, int epochs)
     {
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"epoch {e.Epoch}/{epochs}  loss {e.TrainLoss:F3}  acc {e.TrainAccuracy:P1}");
+            $"epoch {e.Epoch}/{epochs}  loss {e.TrainLoss:F3}  acc {100 * e.TrainAccuracy:F1}%");
         if (e.ValidationLoss is double loss && e.ValidationAccuracy is double accuracy)
-            text += string.Create(CultureInfo.InvariantCulture, $"  val {loss:F3} / {accuracy:P1}");
+            text += string.Create(CultureInfo.InvariantCulture, $"  val {loss:F3} / {100 * accuracy:F1}%");
         return text + string.Create(CultureInfo.InvariantCulture, $"  {e.WindowsPerSecond:F0} windows/s");
     }
 }

@@ -49,7 +49,7 @@ internal sealed class ProgressObserver(ProgressContext progress) : IExperimentOb
     public void FoldFinished(int fold, ClassificationMetrics test)
     {
         if (_fold is null) return;
-        _epochText += string.Create(CultureInfo.InvariantCulture, $"  → test {test.Accuracy:P1}");
+        _epochText += string.Create(CultureInfo.InvariantCulture, $"  → test {100 * test.Accuracy:F1}%");
         _fold.Description = Describe();
         _fold.Value = _fold.MaxValue;
         _fold.StopTask();

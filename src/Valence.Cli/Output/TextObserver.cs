@@ -29,5 +29,5 @@ internal sealed class TextObserver(IAnsiConsole console) : IExperimentObserver
 
     public void FoldFinished(int fold, ClassificationMetrics test) =>
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  test accuracy {test.Accuracy:P1} (balanced {test.BalancedAccuracy:P1}, macro-F1 {test.MacroF1:F3}, chance {test.ChanceLevel:P1})"));
+            $"  test accuracy {100 * test.Accuracy:F1}% (balanced {100 * test.BalancedAccuracy:F1}%, macro-F1 {test.MacroF1:F3}, chance {100 * test.ChanceLevel:F1}%)"));
 }

@@ -23,9 +23,8 @@ public static class ExperimentData
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(observer);
-        var data = settings.Data;
         var recordings = new List<SubjectRecording>();
-        var source = data.Synthetic is { } synthetic ? Synthetic(synthetic, data.Subjects) : Folder(data, settings.Preprocessing);
+        var source = Of(settings);
         int total = source.Subjects.Count;
         foreach (int subject in source.Subjects)
         {
@@ -36,14 +35,44 @@ public static class ExperimentData
             observer.SubjectReady(subject, recordings.Count, total, outcome);
         }
         return new TrialSet(recordings);
+    }
 
-        (SubjectRecording, CacheOutcome?) Prepare(Func<SubjectRecording> read) => (Preprocess(read(), settings.Preprocessing), null);
+    /// <summary>
+    /// Preprocesses every chosen subject of a folder into the preprocessed cache without keeping them in memory, so
+    /// that later runs with the same settings read the cache; returns what was done to each.
+    /// </summary>
+    /// <exception cref="ArgumentException">No cache folder is set, or the settings are not for a folder.</exception>
+    /// <exception cref="DataProblemsException">Subjects of the folder are missing or unreadable.</exception>
+    public static IReadOnlyList<PreparedSubject> Prepare(ExperimentSettings settings, IExperimentObserver observer, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(observer);
+        if (settings.Data.CacheFolder is null || settings.Data.Folder is null)
+            throw new ArgumentException("Preprocessing ahead of time needs a data folder and a cache folder to keep the results in.");
+        var source = Folder(settings.Data, settings.Preprocessing);
+        var prepared = new List<PreparedSubject>();
+        foreach (int subject in source.Subjects)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var (r, outcome) = source.Read(subject);
+            prepared.Add(new PreparedSubject(subject, outcome!.Value, r.TrialCount, r.ChannelCount, r.SamplesPerTrial, r.SampleRate));
+            observer.SubjectReady(subject, prepared.Count, source.Subjects.Count, outcome);
+        }
+        return prepared;
+    }
+
+    private static Source Of(ExperimentSettings settings)
+    {
+        var data = settings.Data;
+        return data.Synthetic is { } synthetic ? Synthetic(synthetic, data.Subjects) : Folder(data, settings.Preprocessing);
+
+        (SubjectRecording, CacheOutcome?) Generated(Func<SubjectRecording> generate) => (Preprocess(generate(), settings.Preprocessing), null);
 
         Source Synthetic(SyntheticDataSettings synthetic, IReadOnlyList<int>? subjects)
         {
             var generator = new SyntheticDeapGenerator(synthetic.ToOptions());
             int[] chosen = subjects is { Count: > 0 } ? [.. subjects.Order()] : [.. Enumerable.Range(1, synthetic.Subjects)];
-            return new Source(chosen, s => Prepare(() => generator.GenerateSubject(s)));
+            return new Source(chosen, s => Generated(() => generator.GenerateSubject(s)));
         }
     }
 
