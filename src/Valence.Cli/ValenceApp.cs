@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.Text.RegularExpressions;
 using Valence.Cli.Commands;
 using Valence.Eeg.Formats;
 using Valence.Emotion.Experiments;
@@ -12,7 +13,7 @@ namespace Valence.Cli;
 /// 1 failed, 2 a wrong command line, 130 interrupted. Errors go to standard error in one sentence; the stack trace
 /// only with <c>--verbose</c>.
 /// </summary>
-public static class ValenceApp
+public static partial class ValenceApp
 {
     /// <summary>Runs the command line <paramref name="args"/>, writing to <paramref name="output"/> and <paramref name="error"/>.</summary>
     /// <param name="interactive">Whether the output is a terminal (progress bars) rather than a file or pipe (plain lines).</param>
@@ -59,5 +60,13 @@ public static class ValenceApp
         return code;
     }
 
-    private static string OneLine(string message) => string.Join(" ", message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>The message on one line, without the parameter name and actual value .NET appends to argument exceptions (the messages already name both).</summary>
+    internal static string OneLine(string message)
+    {
+        message = ArgumentSuffix().Replace(message, "");
+        return string.Join(" ", message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [GeneratedRegex(@" \(Parameter '[^']*'\)|\r?\nActual value was [^\n]*")]
+    private static partial Regex ArgumentSuffix();
 }
