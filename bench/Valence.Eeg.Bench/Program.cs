@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Valence.Eeg.Preprocessing;
+
+// Zero-phase filter benchmark (issue 4), the C# side of bench/reference/sosfiltfilt_bench.py: one DEAP subject's EEG,
+// 40 trials × 32 channels × 8064 samples at 128 Hz, through a 4th-order Butterworth band-pass 4–45 Hz (4 sections)
+// forwards and backwards, as float64 and as float32 rows.
+// Usage: dotnet run -c Release --project bench/Valence.Eeg.Bench -- [--repeats R] [--threads T]
+// Prints one JSON line: median and minimum seconds per call for each element type.
+
+int repeats = 5, threads = -1;
+for (int i = 0; i + 1 < args.Length; i += 2)
+{
+    int value = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+    if (args[i] == "--repeats") repeats = value;
+    else if (args[i] == "--threads") threads = value;
+    else throw new ArgumentException($"Unknown option {args[i]}; use --repeats R and --threads T.");
+}
+
+const int trials = 40, channels = 32, samples = 8064;
+SecondOrderSections sos = ButterworthDesign.BandPass(4, 4, 45, 128);
+var random = new Random(0);
+double[] x64 = new double[trials * channels * samples];
+for (int i = 0; i < x64.Length; i++) x64[i] = 20.0 * (random.NextDouble() - 0.5);
+float[] x32 = Array.ConvertAll(x64, v => (float)v);
+
+var result = new Dictionary<string, object>
+{
+    ["shape"] = new[] { trials, channels, samples },
+    ["sections"] = sos.Count,
+    ["repeats"] = repeats,
+    ["threads"] = threads < 0 ? Environment.ProcessorCount : threads,
+    ["float64"] = Time(() => { double[] copy = (double[])x64.Clone(); return () => ZeroPhaseSosFilter.ApplyToRows(sos, copy, samples, maxDegreeOfParallelism: threads); }),
+    ["float32"] = Time(() => { float[] copy = (float[])x32.Clone(); return () => ZeroPhaseSosFilter.ApplyToRows(sos, copy, samples, maxDegreeOfParallelism: threads); }),
+};
+Console.WriteLine(JsonSerializer.Serialize(result));
+
+// Each timed call filters a fresh copy (made outside the timing), as scipy's sosfiltfilt returns a new array.
+Dictionary<string, double> Time(Func<Action> prepare)
+{
+    prepare()();
+    var times = new List<double>();
+    for (int r = 0; r < repeats; r++)
+    {
+        Action run = prepare();
+        var watch = Stopwatch.StartNew();
+        run();
+        times.Add(watch.Elapsed.TotalSeconds);
+    }
+    times.Sort();
+    return new Dictionary<string, double> { ["median_s"] = times[times.Count / 2], ["min_s"] = times[0] };
+}
