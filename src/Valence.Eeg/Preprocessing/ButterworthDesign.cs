@@ -43,9 +43,7 @@ public static class ButterworthDesign
     public static SecondOrderSections BandPass(int order, double lowHz, double highHz, double sampleRate)
     {
         Check(order, sampleRate, (lowHz, nameof(lowHz)), (highHz, nameof(highHz)));
-        if (lowHz >= highHz)
-            throw new ArgumentOutOfRangeException(nameof(lowHz), lowHz,
-                $"{nameof(lowHz)} = {FilterFrequencyCheck.Hz(lowHz)} must be below {nameof(highHz)} = {FilterFrequencyCheck.Hz(highHz)}.");
+        FilterFrequencyCheck.ThrowIf(FilterFrequencyCheck.BandProblem(lowHz, highHz), nameof(lowHz), lowHz);
         double low = Prewarp(lowHz, sampleRate), high = Prewarp(highHz, sampleRate);
         double bandwidth = high - low, centre = Math.Sqrt(low * high);
         // s → (s² + wo²)/(s·bw): each prototype pole becomes two, shifted from baseband to ±wo.
@@ -79,8 +77,8 @@ public static class ButterworthDesign
 
     private static void Check(int order, double sampleRate, params (double Hz, string Name)[] edges)
     {
-        FilterFrequencyCheck.Order(order, nameof(order));
-        FilterFrequencyCheck.SampleRate(sampleRate, nameof(sampleRate));
-        foreach ((double hz, string name) in edges) FilterFrequencyCheck.BelowNyquist(hz, sampleRate, name);
+        FilterFrequencyCheck.ThrowIf(FilterFrequencyCheck.OrderProblem(order), nameof(order), order);
+        FilterFrequencyCheck.ThrowIf(FilterFrequencyCheck.SampleRateProblem(sampleRate), nameof(sampleRate), sampleRate);
+        foreach ((double hz, string name) in edges) FilterFrequencyCheck.ThrowIf(FilterFrequencyCheck.FrequencyProblem(hz, sampleRate), name, hz);
     }
 }

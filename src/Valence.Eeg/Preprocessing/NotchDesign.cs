@@ -16,10 +16,9 @@ public static class NotchDesign
     /// <summary>A notch at <paramref name="frequencyHz"/> with quality factor <paramref name="quality"/> (centre / −3 dB bandwidth).</summary>
     public static SecondOrderSections Notch(double frequencyHz, double sampleRate, double quality = DefaultQuality)
     {
-        FilterFrequencyCheck.SampleRate(sampleRate, nameof(sampleRate));
-        FilterFrequencyCheck.BelowNyquist(frequencyHz, sampleRate, nameof(frequencyHz));
-        if (!double.IsFinite(quality) || quality <= 0)
-            throw new ArgumentOutOfRangeException(nameof(quality), quality, $"{nameof(quality)} = {quality}: the quality factor must be positive and finite.");
+        FilterFrequencyCheck.ThrowIf(FilterFrequencyCheck.SampleRateProblem(sampleRate), nameof(sampleRate), sampleRate);
+        FilterFrequencyCheck.ThrowIf(FilterFrequencyCheck.FrequencyProblem(frequencyHz, sampleRate), nameof(frequencyHz), frequencyHz);
+        FilterFrequencyCheck.ThrowIf(FilterFrequencyCheck.QualityProblem(quality), nameof(quality), quality);
 
         // Orfanidis' design as in scipy's _design_notch_peak_filter, with gain 1/√2 at the band edges.
         double w0 = 2 * frequencyHz / sampleRate;
