@@ -38,7 +38,7 @@ public sealed class PolyphaseResampler
         int halfLength = 10 * maxRate;
         double[] taps = WindowedSincLowPass.Create(2 * halfLength + 1, 1.0 / maxRate, KaiserBeta);
         for (int i = 0; i < taps.Length; i++) taps[i] *= Up;
-        Taps = taps;
+        Taps = Array.AsReadOnly(taps);
 
         int prePad = Down - halfLength % Down;
         _skip = (halfLength + prePad) / Down;
