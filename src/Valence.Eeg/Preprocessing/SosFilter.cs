@@ -22,10 +22,11 @@ public static class SosFilter
             for (int s = 0; s < sections; s++)
             {
                 int k = s * SecondOrderSections.Stride;
-                // Transposed direct form II, in scipy's _sosfilt order of operations.
-                double y = c[k] * x + state[2 * s];
-                state[2 * s] = c[k + 1] * x - c[k + 4] * y + state[2 * s + 1];
-                state[2 * s + 1] = c[k + 2] * x - c[k + 5] * y;
+                // Transposed direct form II as scipy's _sosfilt, with fused multiply–adds (one rounding each), the
+                // same operations SosLaneBlock performs per lane.
+                double y = Math.FusedMultiplyAdd(c[k], x, state[2 * s]);
+                state[2 * s] = Math.FusedMultiplyAdd(c[k + 1], x, Math.FusedMultiplyAdd(-c[k + 4], y, state[2 * s + 1]));
+                state[2 * s + 1] = Math.FusedMultiplyAdd(c[k + 2], x, -c[k + 5] * y);
                 x = y;
             }
             output[n] = x;

@@ -49,7 +49,15 @@ public sealed class SosFilterStep : IPreprocessingStep
     public SubjectRecording Apply(SubjectRecording recording)
     {
         Input.CheckMatches(recording, Name);
-        float[] samples = recording.Samples.ToArray();
+        float[] samples;
+        if (_channels.Length == recording.ChannelCount)
+        {
+            // Every row is written, so the output needs no copy of the input first.
+            samples = GC.AllocateUninitializedArray<float>(recording.Samples.Length);
+            ZeroPhaseSosFilter.ApplyToRows(Sections, recording.Samples, samples, recording.SamplesPerTrial, _maxDegreeOfParallelism);
+            return recording.Derive(this, samples);
+        }
+        samples = recording.Samples.ToArray();
         var rows = new int[recording.TrialCount * _channels.Length];
         for (int trial = 0, i = 0; trial < recording.TrialCount; trial++)
             foreach (int channel in _channels) rows[i++] = trial * recording.ChannelCount + channel;

@@ -7,8 +7,8 @@ namespace Valence.Eeg.Preprocessing;
 /// <summary>
 /// Runs second-order sections over <see cref="Lanes"/> signals at once, stored transposed (sample-major: the 8 lanes
 /// of sample 0, then of sample 1, …), so that each step of the recursion is two <see cref="Vector256{T}"/> operations
-/// instead of eight scalar ones. The arithmetic per lane is exactly <see cref="SosFilter.Apply"/>'s (no fused
-/// multiply–add), so every lane's result equals the scalar reference bit for bit.
+/// instead of eight scalar ones. Each lane performs exactly <see cref="SosFilter.Apply"/>'s fused multiply–adds, so
+/// every lane's result equals the scalar reference bit for bit.
 /// </summary>
 internal static class SosLaneBlock
 {
@@ -30,8 +30,9 @@ internal static class SosLaneBlock
             coefficients[5 * s] = Vector256.Create(c[k]);
             coefficients[5 * s + 1] = Vector256.Create(c[k + 1]);
             coefficients[5 * s + 2] = Vector256.Create(c[k + 2]);
-            coefficients[5 * s + 3] = Vector256.Create(c[k + 4]);
-            coefficients[5 * s + 4] = Vector256.Create(c[k + 5]);
+            // The feedback coefficients negated, so that each update is a chain of fused multiply–adds.
+            coefficients[5 * s + 3] = Vector256.Create(-c[k + 4]);
+            coefficients[5 * s + 4] = Vector256.Create(-c[k + 5]);
         }
 
         ref Vector256<double> samples = ref Unsafe.As<double, Vector256<double>>(ref MemoryMarshal.GetReference(block));
@@ -56,14 +57,14 @@ internal static class SosLaneBlock
             for (int s = 0; s < sections; s++)
             {
                 Vector256<double> b0 = coefficients[5 * s], b1 = coefficients[5 * s + 1], b2 = coefficients[5 * s + 2];
-                Vector256<double> a1 = coefficients[5 * s + 3], a2 = coefficients[5 * s + 4];
+                Vector256<double> minusA1 = coefficients[5 * s + 3], minusA2 = coefficients[5 * s + 4];
                 ref Vector256<double> z = ref state[4 * s];
-                Vector256<double> yLow = b0 * xLow + z;
-                Vector256<double> yHigh = b0 * xHigh + Unsafe.Add(ref z, 2);
-                z = b1 * xLow - a1 * yLow + Unsafe.Add(ref z, 1);
-                Unsafe.Add(ref z, 1) = b2 * xLow - a2 * yLow;
-                Unsafe.Add(ref z, 2) = b1 * xHigh - a1 * yHigh + Unsafe.Add(ref z, 3);
-                Unsafe.Add(ref z, 3) = b2 * xHigh - a2 * yHigh;
+                Vector256<double> yLow = Vector256.FusedMultiplyAdd(b0, xLow, z);
+                Vector256<double> yHigh = Vector256.FusedMultiplyAdd(b0, xHigh, Unsafe.Add(ref z, 2));
+                z = Vector256.FusedMultiplyAdd(b1, xLow, Vector256.FusedMultiplyAdd(minusA1, yLow, Unsafe.Add(ref z, 1)));
+                Unsafe.Add(ref z, 1) = Vector256.FusedMultiplyAdd(b2, xLow, minusA2 * yLow);
+                Unsafe.Add(ref z, 2) = Vector256.FusedMultiplyAdd(b1, xHigh, Vector256.FusedMultiplyAdd(minusA1, yHigh, Unsafe.Add(ref z, 3)));
+                Unsafe.Add(ref z, 3) = Vector256.FusedMultiplyAdd(b2, xHigh, minusA2 * yHigh);
                 xLow = yLow;
                 xHigh = yHigh;
             }

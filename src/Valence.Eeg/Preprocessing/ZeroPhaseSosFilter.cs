@@ -25,16 +25,29 @@ public static class ZeroPhaseSosFilter
 
     /// <summary>
     /// Filters, in place, rows of <paramref name="rowLength"/> consecutive samples of <paramref name="samples"/>:
-    /// the rows listed in <paramref name="rows"/> (indices of rows), or every row when it is null.
+    /// the rows listed in <paramref name="rows"/> (indices of rows), or every row when it is empty.
     /// </summary>
     /// <param name="maxDegreeOfParallelism">Threads to use at most; −1 for as many as the runtime offers.</param>
     /// <exception cref="ArgumentException">The samples do not divide into rows, a row index is out of range, or rows are not longer than the filter's padding.</exception>
-    public static void ApplyToRows(SecondOrderSections sos, Memory<float> samples, int rowLength, int[]? rows = null, int maxDegreeOfParallelism = -1) =>
-        ApplyRows(sos, samples, rowLength, rows, maxDegreeOfParallelism);
+    public static void ApplyToRows(SecondOrderSections sos, Span<float> samples, int rowLength, ReadOnlySpan<int> rows = default, int maxDegreeOfParallelism = -1) =>
+        ApplyRows(sos, samples, samples, rowLength, rows, maxDegreeOfParallelism);
 
-    /// <inheritdoc cref="ApplyToRows(SecondOrderSections, Memory{float}, int, int[], int)"/>
-    public static void ApplyToRows(SecondOrderSections sos, Memory<double> samples, int rowLength, int[]? rows = null, int maxDegreeOfParallelism = -1) =>
-        ApplyRows(sos, samples, rowLength, rows, maxDegreeOfParallelism);
+    /// <inheritdoc cref="ApplyToRows(SecondOrderSections, Span{float}, int, ReadOnlySpan{int}, int)"/>
+    public static void ApplyToRows(SecondOrderSections sos, Span<double> samples, int rowLength, ReadOnlySpan<int> rows = default, int maxDegreeOfParallelism = -1) =>
+        ApplyRows(sos, samples, samples, rowLength, rows, maxDegreeOfParallelism);
+
+    /// <summary>
+    /// Filters every row of <paramref name="rowLength"/> consecutive samples of <paramref name="input"/> into the same
+    /// place in <paramref name="output"/>, which may be uninitialised (every sample is written) or the input itself.
+    /// </summary>
+    /// <param name="maxDegreeOfParallelism">Threads to use at most; −1 for as many as the runtime offers.</param>
+    /// <exception cref="ArgumentException">The lengths differ, the samples do not divide into rows, or rows are not longer than the filter's padding.</exception>
+    public static void ApplyToRows(SecondOrderSections sos, ReadOnlySpan<float> input, Span<float> output, int rowLength, int maxDegreeOfParallelism = -1) =>
+        ApplyRows(sos, input, output, rowLength, default, maxDegreeOfParallelism);
+
+    /// <inheritdoc cref="ApplyToRows(SecondOrderSections, ReadOnlySpan{float}, Span{float}, int, int)"/>
+    public static void ApplyToRows(SecondOrderSections sos, ReadOnlySpan<double> input, Span<double> output, int rowLength, int maxDegreeOfParallelism = -1) =>
+        ApplyRows(sos, input, output, rowLength, default, maxDegreeOfParallelism);
 
     /// <summary>Refuses a signal of <paramref name="length"/> samples that is too short for the default padding.</summary>
     public static void CheckLength(SecondOrderSections sos, int length, string parameter)
@@ -51,11 +64,10 @@ public static class ZeroPhaseSosFilter
         CheckLength(sos, input.Length, nameof(input));
         if (output.Length != input.Length)
             throw new ArgumentException($"The output holds {output.Length} samples; the input has {input.Length}.", nameof(output));
-        input.CopyTo(output);
         double[] block = ArrayPool<double>.Shared.Rent(BlockLength(sos, input.Length));
         try
         {
-            FilterGroup(sos, sos.SteadyState(), output, input.Length, [0], block);
+            FilterGroup(sos, sos.SteadyState(), input, output, input.Length, [0], block);
         }
         finally
         {
@@ -63,42 +75,49 @@ public static class ZeroPhaseSosFilter
         }
     }
 
-    private static void ApplyRows<T>(SecondOrderSections sos, Memory<T> samples, int rowLength, int[]? rows, int maxDegreeOfParallelism)
+    private static unsafe void ApplyRows<T>(SecondOrderSections sos, ReadOnlySpan<T> input, Span<T> output, int rowLength, ReadOnlySpan<int> rows, int maxDegreeOfParallelism)
         where T : unmanaged, INumberBase<T>
     {
         CheckLength(sos, rowLength, nameof(rowLength));
-        if (samples.Length % rowLength != 0)
-            throw new ArgumentException($"{samples.Length} samples do not divide into rows of {rowLength}.", nameof(samples));
-        int rowCount = samples.Length / rowLength;
-        rows ??= Enumerable.Range(0, rowCount).ToArray();
-        foreach (int row in rows)
+        if (output.Length != input.Length)
+            throw new ArgumentException($"The output holds {output.Length} samples; the input has {input.Length}.", nameof(output));
+        if (input.Length % rowLength != 0)
+            throw new ArgumentException($"{input.Length} samples do not divide into rows of {rowLength}.", nameof(input));
+        int rowCount = input.Length / rowLength;
+        int[] selected = rows.IsEmpty ? Enumerable.Range(0, rowCount).ToArray() : rows.ToArray();
+        foreach (int row in selected)
             if ((uint)row >= (uint)rowCount)
                 throw new ArgumentOutOfRangeException(nameof(rows), row, $"Row {row} is outside the {rowCount} rows.");
-        if (rows.Distinct().Count() != rows.Length)
+        if (selected.Distinct().Count() != selected.Length)
             throw new ArgumentException("A row is listed twice; each row is filtered once.", nameof(rows));
 
         double[] steadyState = sos.SteadyState();
-        int groups = (rows.Length + SosLaneBlock.Lanes - 1) / SosLaneBlock.Lanes;
-        int blockLength = BlockLength(sos, rowLength);
+        int groups = (selected.Length + SosLaneBlock.Lanes - 1) / SosLaneBlock.Lanes;
+        int blockLength = BlockLength(sos, rowLength), length = input.Length;
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
-        Parallel.For(0, groups, options,
-            () => ArrayPool<double>.Shared.Rent(blockLength),
-            (group, _, block) =>
-            {
-                int first = group * SosLaneBlock.Lanes;
-                ReadOnlySpan<int> members = rows.AsSpan(first, Math.Min(SosLaneBlock.Lanes, rows.Length - first));
-                Span<int> starts = stackalloc int[members.Length];
-                for (int i = 0; i < members.Length; i++) starts[i] = members[i] * rowLength;
-                FilterGroup(sos, steadyState, samples.Span, rowLength, starts, block);
-                return block;
-            },
-            block => ArrayPool<double>.Shared.Return(block));
+        // The spans stay pinned while Parallel.For runs; workers see them through their addresses.
+        fixed (T* inputPointer = input, outputPointer = output)
+        {
+            nint inputAddress = (nint)inputPointer, outputAddress = (nint)outputPointer;
+            Parallel.For(0, groups, options,
+                () => ArrayPool<double>.Shared.Rent(blockLength),
+                (group, _, block) =>
+                {
+                    int first = group * SosLaneBlock.Lanes;
+                    ReadOnlySpan<int> members = selected.AsSpan(first, Math.Min(SosLaneBlock.Lanes, selected.Length - first));
+                    Span<int> starts = stackalloc int[members.Length];
+                    for (int i = 0; i < members.Length; i++) starts[i] = members[i] * rowLength;
+                    FilterGroup(sos, steadyState, new ReadOnlySpan<T>((T*)inputAddress, length), new Span<T>((T*)outputAddress, length), rowLength, starts, block);
+                    return block;
+                },
+                block => ArrayPool<double>.Shared.Return(block));
+        }
     }
 
     private static int BlockLength(SecondOrderSections sos, int rowLength) => (rowLength + 2 * sos.DefaultPadLength) * SosLaneBlock.Lanes;
 
-    /// <summary>Filters up to eight rows (starting at <paramref name="rowStarts"/>) in place through one transposed block.</summary>
-    private static void FilterGroup<T>(SecondOrderSections sos, ReadOnlySpan<double> steadyState, Span<T> samples, int rowLength,
+    /// <summary>Filters up to eight rows (starting at <paramref name="rowStarts"/>) from <paramref name="input"/> into <paramref name="output"/> through one transposed block.</summary>
+    private static void FilterGroup<T>(SecondOrderSections sos, ReadOnlySpan<double> steadyState, ReadOnlySpan<T> input, Span<T> output, int rowLength,
         ReadOnlySpan<int> rowStarts, double[] buffer) where T : unmanaged, INumberBase<T>
     {
         const int lanes = SosLaneBlock.Lanes;
@@ -107,12 +126,12 @@ public static class ZeroPhaseSosFilter
         // Unused lanes carry zeros, which stay zeros.
         if (rowStarts.Length < lanes) block.Clear();
         for (int lane = 0; lane < rowStarts.Length; lane++)
-            GatherOddExtension(samples.Slice(rowStarts[lane], rowLength), block, lane, pad);
+            GatherOddExtension(input.Slice(rowStarts[lane], rowLength), block, lane, pad);
         SosLaneBlock.Run(sos, steadyState, block, length, backwards: false);
         SosLaneBlock.Run(sos, steadyState, block, length, backwards: true);
         for (int lane = 0; lane < rowStarts.Length; lane++)
         {
-            Span<T> row = samples.Slice(rowStarts[lane], rowLength);
+            Span<T> row = output.Slice(rowStarts[lane], rowLength);
             for (int t = 0; t < rowLength; t++) row[t] = T.CreateTruncating(block[(pad + t) * lanes + lane]);
         }
     }

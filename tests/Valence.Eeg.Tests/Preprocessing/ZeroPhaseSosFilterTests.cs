@@ -103,6 +103,20 @@ public sealed class ZeroPhaseSosFilterTests(ITestOutputHelper output)
         Assert.Equal(one, all);
     }
 
+    [Fact]
+    public void Filtering_into_another_array_equals_filtering_in_place_and_leaves_the_input()
+    {
+        SecondOrderSections sos = ButterworthDesign.LowPass(3, 20, 128);
+        const int n = 333;
+        float[] samples = Signal(11 * n, seed: 4), original = (float[])samples.Clone();
+        float[] output = new float[samples.Length];
+        ZeroPhaseSosFilter.ApplyToRows(sos, samples, output, n);
+        Assert.Equal(original, samples);
+        ZeroPhaseSosFilter.ApplyToRows(sos, samples, n);
+        Assert.Equal(samples, output);
+        Assert.Throws<ArgumentException>(() => ZeroPhaseSosFilter.ApplyToRows(sos, samples, new float[samples.Length - 1], n));
+    }
+
     private static double[] ScalarFiltFilt(SecondOrderSections sos, ReadOnlySpan<float> row)
     {
         int n = row.Length, pad = sos.DefaultPadLength;
