@@ -121,29 +121,35 @@ public static class ZeroPhaseSosFilter
         ReadOnlySpan<int> rowStarts, double[] buffer) where T : unmanaged, INumberBase<T>
     {
         const int lanes = SosLaneBlock.Lanes;
-        int pad = sos.DefaultPadLength, length = rowLength + 2 * pad;
+        int pad = sos.DefaultPadLength, length = rowLength + 2 * pad, used = rowStarts.Length;
         Span<double> block = buffer.AsSpan(0, length * lanes);
         // Unused lanes carry zeros, which stay zeros.
-        if (rowStarts.Length < lanes) block.Clear();
-        for (int lane = 0; lane < rowStarts.Length; lane++)
-            GatherOddExtension(input.Slice(rowStarts[lane], rowLength), block, lane, pad);
+        if (used < lanes) block.Clear();
+
+        // Sample by sample, all lanes at once: each sample's lanes are one cache line of the block.
+        for (int t = 0; t < rowLength; t++)
+        {
+            Span<double> lanesAtT = block.Slice((pad + t) * lanes, lanes);
+            for (int lane = 0; lane < used; lane++) lanesAtT[lane] = double.CreateTruncating(input[rowStarts[lane] + t]);
+        }
+        for (int lane = 0; lane < used; lane++) WriteOddExtension(block, lane, pad, rowLength);
+
         SosLaneBlock.Run(sos, steadyState, block, length, backwards: false);
         SosLaneBlock.Run(sos, steadyState, block, length, backwards: true);
-        for (int lane = 0; lane < rowStarts.Length; lane++)
+
+        for (int t = 0; t < rowLength; t++)
         {
-            Span<T> row = output.Slice(rowStarts[lane], rowLength);
-            for (int t = 0; t < rowLength; t++) row[t] = T.CreateTruncating(block[(pad + t) * lanes + lane]);
+            ReadOnlySpan<double> lanesAtT = block.Slice((pad + t) * lanes, lanes);
+            for (int lane = 0; lane < used; lane++) output[rowStarts[lane] + t] = T.CreateTruncating(lanesAtT[lane]);
         }
     }
 
-    /// <summary>Writes the row, extended by <paramref name="pad"/> samples of odd reflection at each end (2·x[0] − x[k] before, 2·x[n−1] − x[n−1−k] after), into one lane.</summary>
-    private static void GatherOddExtension<T>(ReadOnlySpan<T> row, Span<double> block, int lane, int pad) where T : unmanaged, INumberBase<T>
+    /// <summary>Extends a lane's row (already in the block after <paramref name="pad"/> samples) by <paramref name="pad"/> samples of odd reflection at each end: 2·x[0] − x[k] before, 2·x[n−1] − x[n−1−k] after.</summary>
+    private static void WriteOddExtension(Span<double> block, int lane, int pad, int n)
     {
         const int lanes = SosLaneBlock.Lanes;
-        int n = row.Length;
-        double first = double.CreateTruncating(row[0]), last = double.CreateTruncating(row[n - 1]);
-        for (int i = 0; i < pad; i++) block[i * lanes + lane] = 2 * first - double.CreateTruncating(row[pad - i]);
-        for (int t = 0; t < n; t++) block[(pad + t) * lanes + lane] = double.CreateTruncating(row[t]);
-        for (int j = 0; j < pad; j++) block[(pad + n + j) * lanes + lane] = 2 * last - double.CreateTruncating(row[n - 2 - j]);
+        double first = block[pad * lanes + lane], last = block[(pad + n - 1) * lanes + lane];
+        for (int i = 0; i < pad; i++) block[i * lanes + lane] = 2 * first - block[(2 * pad - i) * lanes + lane];
+        for (int j = 0; j < pad; j++) block[(pad + n + j) * lanes + lane] = 2 * last - block[(pad + n - 2 - j) * lanes + lane];
     }
 }
