@@ -4,7 +4,7 @@ using Valence.Nn.Kernels;
 // Valence's benchmarks, one command each: `dotnet run -c Release --project bench/Valence.Bench -- gemm [--tsv]`.
 const string Usage = "usage: Valence.Bench gemm [--tsv] | kernel | paper-small [--onnx FILE] [--repeats N]"
     + " | deap-synth DIR [--format PreprocessedPython|PreprocessedMatlab|Raw] [--subjects N] [--trials N] [--trial-seconds S] [--seed N]"
-    + " | deap-generate [--subjects N] | deap-read DIR [--rounds N]";
+    + " | deap-generate [--subjects N] | deap-read DIR [--rounds N] | bandpass [--repeats N] [--threads N] | pipeline DIR";
 switch (args.FirstOrDefault())
 {
     case "gemm":
@@ -23,6 +23,12 @@ switch (args.FirstOrDefault())
         return 0;
     case "deap-read":
         DeapBenchmark.Read(args[1], int.Parse(Option("--rounds") ?? "3"), Console.Out);
+        return 0;
+    case "bandpass":
+        BandPassBenchmark.Run(int.Parse(Option("--repeats") ?? "5"), int.Parse(Option("--threads") ?? "-1"), Console.Out);
+        return 0;
+    case "pipeline":
+        PipelineBenchmark.Run(args[1], Console.Out);
         return 0;
     case "kernel":
         Console.WriteLine(Gemm.KernelName);

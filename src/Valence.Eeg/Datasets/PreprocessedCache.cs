@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Valence.Eeg.Formats;
 using Valence.Eeg.Recordings;
+using Valence.IO;
 
 namespace Valence.Eeg.Datasets;
 

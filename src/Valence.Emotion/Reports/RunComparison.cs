@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Valence.Emotion.Evaluation;
 using Valence.Nn.Serialization;
+using Valence.IO;
 
 namespace Valence.Emotion.Reports;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Valence.Emotion.Reports.Plots;
 using Valence.Nn.Serialization;
+using Valence.IO;
 
 namespace Valence.Emotion.Reports;
 

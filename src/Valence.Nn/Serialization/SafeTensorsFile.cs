@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
 using System.Text.Json;
+using Valence.IO;
 
 namespace Valence.Nn.Serialization;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Valence.Eeg.Recordings;
+using Valence.IO;
 
 namespace Valence.Eeg.Formats.Deap;
 

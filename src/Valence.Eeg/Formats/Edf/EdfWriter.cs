@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Valence.IO;
 
 namespace Valence.Eeg.Formats.Edf;
 

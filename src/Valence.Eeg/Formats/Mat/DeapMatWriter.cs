@@ -1,4 +1,5 @@
 using Valence.Eeg.Recordings;
+using Valence.IO;
 
 namespace Valence.Eeg.Formats.Mat;
 

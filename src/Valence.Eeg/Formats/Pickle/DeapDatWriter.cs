@@ -4,6 +4,7 @@ using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using Valence.Eeg.Recordings;
 using static Valence.Eeg.Formats.Pickle.PickleOpcode;
+using Valence.IO;
 
 namespace Valence.Eeg.Formats.Pickle;
 

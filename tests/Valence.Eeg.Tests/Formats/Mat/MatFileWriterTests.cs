@@ -161,7 +161,7 @@ public class MatFileWriterTests
             DeapMatWriter.Write(path, DeapMatFiles.Recording(1, 2, 384, seed: 2));
             Assert.Equal(DeapMatFiles.Recording(1, 2, 384, seed: 2).Samples.ToArray(), DeapMatReader.Read(path).Samples.ToArray());
             byte[] before = File.ReadAllBytes(path);
-            Assert.Throws<IOException>(() => Valence.Eeg.Formats.AtomicFile.Write(path, stream =>
+            Assert.Throws<IOException>(() => Valence.IO.AtomicFile.Write(path, stream =>
             {
                 stream.Write(new byte[100]);
                 throw new IOException("disk full");

@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace Valence.Eeg.Preprocessing.Settings;
+
+/// <summary>Zero-phase Butterworth low-pass of the chosen channels. See <see cref="ButterworthDesign.LowPass"/>.</summary>
+public sealed record LowPassSettings : StepSettings
+{
+    /// <summary>The JSON name of this step.</summary>
+    public const string StepKind = "lowPass";
+
+    /// <summary>Settings with every value at its default.</summary>
+    public LowPassSettings() : base(StepKind) { }
+
+    /// <summary>Cutoff, in Hz; below Nyquist.</summary>
+    public double CutoffHz { get; init; } = 45;
+
+    /// <summary>SciPy's N: N poles, applied forwards and backwards.</summary>
+    public int Order { get; init; } = 4;
+
+    /// <summary>The channels to filter.</summary>
+    public ChannelSet Channels { get; init; } = ChannelSet.Eeg32;
+
+    /// <inheritdoc />
+    public override IPreprocessingStep Build(SignalDescription input, int maxDegreeOfParallelism = -1)
+    {
+        FilterSettingCheck.Order(Order, "order");
+        FilterSettingCheck.Frequency(CutoffHz, input.SampleRate, "cutoffHz");
+        string name = string.Create(CultureInfo.InvariantCulture, $"low-pass {CutoffHz} Hz, Butterworth order {Order}, zero-phase");
+        return new SosFilterStep(input, ButterworthDesign.LowPass(Order, CutoffHz, input.SampleRate), name,
+            Channels.Resolve(input.ChannelNames, "channels"), maxDegreeOfParallelism);
+    }
+}
