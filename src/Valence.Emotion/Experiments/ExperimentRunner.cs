@@ -8,7 +8,7 @@ using Valence.Emotion.Evaluation;
 using Valence.Emotion.Models;
 using Valence.Emotion.Reports;
 using Valence.Emotion.Training;
-using Valence.Nn.Serialization;
+using Valence.IO;
 
 namespace Valence.Emotion.Experiments;
 
