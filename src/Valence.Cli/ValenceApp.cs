@@ -30,7 +30,7 @@ public static partial class ValenceApp
         if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction)
         {
             string command = parsed.CommandResult.Command == root ? "valence" : $"valence {parsed.CommandResult.Command.Name}";
-            error.WriteLine($"{command}: {parsed.Errors[0].Message.TrimEnd('.')}. See '{command} --help'.");
+            error.WriteLine($"{command}: {OneLine(parsed.Errors[0].Message).TrimEnd('.')}. See '{command} --help'.");
             return ExitCodes.Usage;
         }
         bool verbose = parsed.GetValue(global.Verbose);
