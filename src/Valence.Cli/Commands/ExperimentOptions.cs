@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Valence.Eeg.Datasets;
 using Valence.Eeg.Formats;
+using Valence.Eeg.Preprocessing.Settings;
 using Valence.Eeg.Protocols;
 using Valence.Emotion.Experiments;
 using Valence.Emotion.Models;
@@ -22,6 +23,7 @@ internal sealed class ExperimentOptions
     private static readonly Choices<NormalizationMethod> Methods = new(("zscore-minmax", NormalizationMethod.ZScoreThenMinMax), ("zscore", NormalizationMethod.ZScore), ("none", NormalizationMethod.None));
     private static readonly Choices<MinMaxBounds> BoundsChoices = new(("percentiles", MinMaxBounds.Percentiles), ("extremes", MinMaxBounds.Extremes));
     private static readonly Choices<OutputRange> Ranges = new(("zero-one", OutputRange.ZeroToOne), ("minus-one-one", OutputRange.MinusOneToOne), ("centred", OutputRange.Centred));
+    private static readonly Choices<BaselineHandling> Baselines = new(("remove-mean", BaselineHandling.RemoveMean), ("chunk-template", BaselineHandling.RemoveChunkTemplate), ("keep", BaselineHandling.Keep));
     private static readonly Choices<FoldScope> Scopes = new(("per-subject", FoldScope.PerSubject), ("pooled", FoldScope.Pooled));
     private static readonly Choices<OptimizerKind> Optimizers = new(("adam", OptimizerKind.Adam), ("adamw", OptimizerKind.AdamW), ("sgd", OptimizerKind.Sgd));
 
@@ -30,14 +32,17 @@ internal sealed class ExperimentOptions
     private readonly Option<FileInfo?> _settings = new("--settings") { Description = "Start from the experiment settings in this JSON file (a run folder's settings.json); options given on the command line change them. Default: none, every setting at its default." };
     private readonly Option<string?> _data = new("--data") { Description = "The DEAP folder (or one subject's file) in any form: sNN.dat, sNN.mat, or raw sNN.bdf with participant_ratings.csv; DEAP's download layout is found too. Required unless --settings gives it." };
     private readonly Option<string?> _format = new("--format") { Description = "The form to read when the folder holds several: dat, mat or bdf. Default: detected from the file names." };
+    private readonly Option<int> _rawTrials = new("--raw-trials") { Description = "Trials per raw (bdf) recording.", DefaultValueFactory = _ => Defaults.Data.RawTrials.TrialCount };
+    private readonly Option<double> _rawTrialSeconds = new("--raw-trial-seconds") { Description = "Seconds of each raw trial after its 3 s baseline.", DefaultValueFactory = _ => Defaults.Data.RawTrials.TrialSeconds };
     private readonly Option<string?> _subjects = new("--subjects") { Description = "The subjects to use, such as 1-8 or 1,3,5. Default: every subject in the folder (a gap in the numbering is reported as missing)." };
     private readonly Option<string?> _cache = new("--cache") { Description = "Folder for preprocessed recordings, so preprocessing runs once per input and settings. Default: <runs>/cache." };
     private readonly Option<bool> _noCache = new("--no-cache") { Description = "Do not use the preprocessed cache." };
-    private readonly Option<string> _channels = new("--channels") { Description = "Channels kept: emotiv14 (the Emotiv EPOC's 14), eeg32, all, or names separated by commas.", DefaultValueFactory = _ => Defaults.Preprocessing.Channels };
-    private readonly Option<bool> _keepBaseline = new("--keep-baseline") { Description = "Keep each trial's 3 s baseline as it is. Default: subtract the baseline's mean per channel, then drop it." };
+    private readonly Option<string> _channels = new("--channels") { Description = "Channels kept: emotiv14 (the Emotiv EPOC's 14), eeg32, all, or names separated by commas.", DefaultValueFactory = _ => Defaults.Preprocessing.Channels.ToString() };
+    private readonly Option<string> _baseline;
+    private readonly Option<FileInfo?> _rawPreprocessing = new("--raw-preprocessing") { Description = "A JSON file of preprocessing steps for raw (bdf) recordings, run before channel selection and baseline handling. Default: DEAP's pipeline (resample to 128 Hz, EOG regression on EXG1–EXG4, band-pass 4–45 Hz, common average reference, the 32 EEG channels)." };
     private readonly Option<double> _window = new("--window") { Description = "Window length in seconds.", DefaultValueFactory = _ => Defaults.Windows.LengthSeconds };
     private readonly Option<double> _stride = new("--stride") { Description = "Seconds between window starts (less than --window: overlapping windows).", DefaultValueFactory = _ => Defaults.Windows.StrideSeconds };
-    private readonly Option<bool> _includeBaseline = new("--include-baseline") { Description = "Let windows start in the pre-trial baseline (only with --keep-baseline). Default: they do not." };
+    private readonly Option<bool> _includeBaseline = new("--include-baseline") { Description = "Let windows start in the pre-trial baseline (only with --baseline keep). Default: they do not." };
     private readonly Option<string> _target;
     private readonly Option<double> _threshold = new("--threshold") { Description = "Rating that separates low from high on the 1–9 scale.", DefaultValueFactory = _ => Defaults.Labels.Threshold };
     private readonly Option<string> _tie;
@@ -70,6 +75,7 @@ internal sealed class ExperimentOptions
 
     public ExperimentOptions()
     {
+        _baseline = Baselines.Option("--baseline", "Each trial's 3 s baseline: remove-mean (subtract its mean per channel, then drop it), chunk-template (TorchEEG's: subtract its average 1 s chunk from every 1 s chunk, then drop it) or keep.", Defaults.Preprocessing.Baseline);
         _target = Targets.Option("--target", "What the classes say: quadrant (LVLA, LVHA, HVLA, HVHA), valence (LV, HV) or arousal (LA, HA).", Defaults.Labels.Target);
         _tie = Ties.Option("--tie", "Where a rating equal to the threshold goes: high or low.", Defaults.Labels.Tie);
         _normalization = Methods.Option("--normalization", "Per-channel normalisation fitted on each fold's training windows: zscore-minmax, zscore or none.", Defaults.Normalization.Method);
@@ -83,7 +89,7 @@ internal sealed class ExperimentOptions
     }
 
     /// <summary>The data options only (for preprocess).</summary>
-    public IEnumerable<Option> DataOptions => [_settings, _data, _format, _subjects, _cache, _noCache, _channels, _keepBaseline];
+    public IEnumerable<Option> DataOptions => [_settings, _data, _format, _rawTrials, _rawTrialSeconds, _subjects, _cache, _noCache, _channels, _baseline, _rawPreprocessing];
 
     /// <summary>Every option.</summary>
     public IEnumerable<Option> All =>
@@ -130,6 +136,8 @@ internal sealed class ExperimentOptions
     {
         if (Given(result, _data, out string? folder)) data = data with { Folder = folder, Synthetic = null };
         if (Given(result, _format, out string? format)) data = data with { Format = Formats.ValueOf(format!) };
+        if (Given(result, _rawTrials, out int rawTrials)) data = data with { RawTrials = data.RawTrials with { TrialCount = rawTrials } };
+        if (Given(result, _rawTrialSeconds, out double rawSeconds)) data = data with { RawTrials = data.RawTrials with { TrialSeconds = rawSeconds } };
         if (Given(result, _subjects, out string? subjects)) data = data with { Subjects = Subjects(subjects!, "--subjects") };
         if (Given(result, _cache, out string? cache)) data = data with { CacheFolder = cache };
         else if (result.GetResult(_settings) is null) data = data with { CacheFolder = Path.Combine(runsDirectory, "cache") };
@@ -137,10 +145,25 @@ internal sealed class ExperimentOptions
         return data;
     }
 
-    private InterimPreprocessing PreprocessingPart(ParseResult result, InterimPreprocessing preprocessing)
+    private ExperimentPreprocessing PreprocessingPart(ParseResult result, ExperimentPreprocessing preprocessing)
     {
-        if (Given(result, _channels, out string channels)) preprocessing = preprocessing with { Channels = channels };
-        if (Given(result, _keepBaseline, out bool keep)) preprocessing = preprocessing with { RemoveBaseline = !keep };
+        if (Given(result, _channels, out string channels))
+        {
+            string[] names = channels.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            preprocessing = preprocessing with { Channels = names.Length == 1 && ChannelSet.PresetNames.Contains(names[0].ToLowerInvariant()) ? ChannelSet.FromPreset(names[0]) : ChannelSet.Of(names) };
+        }
+        if (Given(result, _baseline, out string baseline)) preprocessing = preprocessing with { Baseline = Baselines.ValueOf(baseline) };
+        if (Given(result, _rawPreprocessing, out FileInfo? raw))
+        {
+            try
+            {
+                preprocessing = preprocessing with { Raw = PreprocessingSettings.FromJson(File.ReadAllText(raw!.FullName)) };
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or IOException)
+            {
+                throw new UsageException($"--raw-preprocessing {raw!.FullName}: {e.Message}");
+            }
+        }
         return preprocessing;
     }
 

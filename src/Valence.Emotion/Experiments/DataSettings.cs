@@ -1,4 +1,5 @@
 using Valence.Eeg.Formats;
+using Valence.Eeg.Formats.Deap;
 
 namespace Valence.Emotion.Experiments;
 
@@ -16,6 +17,9 @@ public sealed record DataSettings
 
     /// <summary>The subjects to use; null or empty for every subject found.</summary>
     public IReadOnlyList<int>? Subjects { get; init; }
+
+    /// <summary>How raw recordings are cut into trials (default DEAP's: 40 trials of 60 s after a 3 s baseline); unused for the preprocessed forms.</summary>
+    public DeapRawOptions RawTrials { get; init => field = value ?? throw new ArgumentNullException(nameof(RawTrials)); } = new();
 
     /// <summary>Synthetic data instead of a folder.</summary>
     public SyntheticDataSettings? Synthetic { get; init; }
@@ -42,6 +46,7 @@ public sealed record DataSettings
                 throw new ArgumentException($"data.subjects repeats a subject ({string.Join(", ", subjects)}); name each once.");
         }
         Synthetic?.ToOptions();
+        RawTrials.Validate();
         if (Synthetic is not null && Subjects is { Count: > 0 } chosen && chosen.Max() > Synthetic.Subjects)
             throw new ArgumentException($"data.subjects names subject {chosen.Max()}, but data.synthetic generates only {Synthetic.Subjects}.");
     }

@@ -1,5 +1,7 @@
 using Valence.Eeg.Datasets;
 using Valence.Eeg.Formats;
+using Valence.Eeg.Preprocessing;
+using Valence.Eeg.Preprocessing.Settings;
 using Valence.Eeg.Recordings;
 using Valence.Eeg.Synthetic;
 
@@ -13,12 +15,12 @@ namespace Valence.Emotion.Experiments;
 /// </summary>
 public static class ExperimentData
 {
-    /// <summary>The preprocessed trials of every chosen subject.</summary>
+    /// <summary>The preprocessed trials of every chosen subject, and the form they were read in.</summary>
     /// <param name="checkFirst">Called with the first preprocessed recording, before any other is read; throws to stop.</param>
     /// <exception cref="DataProblemsException">Subjects of the folder are missing or unreadable.</exception>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="EegFormatException">The folder holds no DEAP files, or a file is corrupt (named with its place).</exception>
-    public static TrialSet Load(ExperimentSettings settings, IExperimentObserver observer, Action<SubjectRecording>? checkFirst = null,
+    public static (TrialSet Trials, DeapFormat Format) Load(ExperimentSettings settings, IExperimentObserver observer, Action<SubjectRecording>? checkFirst = null,
         CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -34,7 +36,7 @@ public static class ExperimentData
             recordings.Add(recording);
             observer.SubjectReady(subject, recordings.Count, total, outcome);
         }
-        return new TrialSet(recordings);
+        return (new TrialSet(recordings), source.Format);
     }
 
     /// <summary>
@@ -66,33 +68,29 @@ public static class ExperimentData
         var data = settings.Data;
         return data.Synthetic is { } synthetic ? Synthetic(synthetic, data.Subjects) : Folder(data, settings.Preprocessing);
 
-        (SubjectRecording, CacheOutcome?) Generated(Func<SubjectRecording> generate) => (Preprocess(generate(), settings.Preprocessing), null);
-
         Source Synthetic(SyntheticDataSettings synthetic, IReadOnlyList<int>? subjects)
         {
+            // The generator makes DEAP's preprocessed form.
             var generator = new SyntheticDeapGenerator(synthetic.ToOptions());
+            var preprocess = new Preprocessor(settings.Preprocessing.Pipeline(DeapFormat.PreprocessedPython));
             int[] chosen = subjects is { Count: > 0 } ? [.. subjects.Order()] : [.. Enumerable.Range(1, synthetic.Subjects)];
-            return new Source(chosen, s => Generated(() => generator.GenerateSubject(s)));
+            return new Source(chosen, DeapFormat.PreprocessedPython, s => (preprocess.Apply(generator.GenerateSubject(s)), null));
         }
     }
 
-    /// <summary>The preprocessing seam: one recording as read, preprocessed as the settings say.</summary>
-    public static SubjectRecording Preprocess(SubjectRecording recording, InterimPreprocessing preprocessing)
+    /// <summary>The canonical text of everything a preprocessed recording depends on besides its input files, for cache keys.</summary>
+    public static string CacheSettings(ExperimentPreprocessing preprocessing, DeapFormat format)
     {
         ArgumentNullException.ThrowIfNull(preprocessing);
-        return preprocessing.Apply(recording);
+        return $"format={format};pipeline={preprocessing.Pipeline(format).ToCanonicalJson()}";
     }
-
-    /// <summary>The canonical text of everything the preprocessed recording depends on besides its input files, for cache keys.</summary>
-    public static string CacheSettings(InterimPreprocessing preprocessing, DeapFormat format) =>
-        $"format={format};{preprocessing.Canonical}";
 
     /// <summary>Opens the folder and surveys it: every chosen subject present and readable, or all problems at once.</summary>
     /// <exception cref="DataProblemsException">Chosen subjects are missing or unreadable.</exception>
     public static (DeapFolder Folder, int[] Subjects) OpenFolder(DataSettings data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var folder = DeapFolder.Open(data.Folder ?? throw new ArgumentException("data.folder is not set."), data.Format);
+        var folder = DeapFolder.Open(data.Folder ?? throw new ArgumentException("data.folder is not set."), data.Format, data.RawTrials);
         var survey = folder.Survey().ToDictionary(s => s.Subject);
         int[] chosen = data.Subjects is { Count: > 0 } subjects ? [.. subjects.Order()] : [.. survey.Keys.Order()];
         var problems = chosen
@@ -104,20 +102,33 @@ public static class ExperimentData
         return (folder, chosen);
     }
 
-    private static Source Folder(DataSettings data, InterimPreprocessing preprocessing)
+    private static Source Folder(DataSettings data, ExperimentPreprocessing preprocessing)
     {
         var (folder, chosen) = OpenFolder(data);
+        var preprocess = new Preprocessor(preprocessing.Pipeline(folder.Format));
         if (data.CacheFolder is null)
-            return new Source(chosen, s => (Preprocess(folder.Read(s), preprocessing), null));
+            return new Source(chosen, folder.Format, s => (preprocess.Apply(folder.Read(s)), null));
         var cache = new PreprocessedCache(data.CacheFolder);
         string key = CacheSettings(preprocessing, folder.Format);
-        return new Source(chosen, s =>
+        return new Source(chosen, folder.Format, s =>
         {
             string[] inputs = folder.RatingsPath is { } ratings ? [folder.FileOf(s), ratings] : [folder.FileOf(s)];
-            var cached = cache.GetOrCreate(inputs, key, () => Preprocess(folder.Read(s), preprocessing));
+            var cached = cache.GetOrCreate(inputs, key, () => preprocess.Apply(folder.Read(s)));
             return (cached.Recording, cached.Outcome);
         });
     }
 
-    private sealed record Source(IReadOnlyList<int> Subjects, Func<int, (SubjectRecording, CacheOutcome?)> Read);
+    /// <summary>
+    /// The preprocessing seam: the pipeline is built (every setting checked) for the first recording it meets and
+    /// applied to every recording; one that differs from the first (rate, channels, trial length) is refused.
+    /// </summary>
+    private sealed class Preprocessor(PreprocessingSettings settings)
+    {
+        private PreprocessingPipeline? _pipeline;
+
+        public SubjectRecording Apply(SubjectRecording recording) =>
+            (_pipeline ??= settings.Build(SignalDescription.Of(recording))).Apply(recording);
+    }
+
+    private sealed record Source(IReadOnlyList<int> Subjects, DeapFormat Format, Func<int, (SubjectRecording, CacheOutcome?)> Read);
 }

@@ -9,6 +9,9 @@ public static class ExperimentModelMetadata
     /// <summary>The experiment's settings as JSON (<see cref="ExperimentSettings.ToJson"/>): preprocessing, windows, labels, normalisation, protocol, training.</summary>
     public const string Settings = "experiment_settings";
 
+    /// <summary>The preprocessing pipeline the model's data went through, for the form it was read in (Valence.Eeg's canonical PreprocessingSettings JSON).</summary>
+    public const string Preprocessing = "preprocessing";
+
     /// <summary>The normaliser fitted on the fold's training windows (<see cref="Valence.Eeg.Datasets.Normalizer.ToJson"/>).</summary>
     public const string Normalizer = "normalizer";
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Valence.Eeg.Datasets;
+using Valence.Eeg.Formats;
 using Valence.Eeg.Protocols;
 using Valence.Eeg.Recordings;
 using Valence.Emotion.Evaluation;
@@ -58,7 +59,7 @@ public sealed class ExperimentRunner
         _observer.Stage("reading and preprocessing data");
         ModelSpec? spec = null;
         var scheme = settings.Labels.ToScheme();
-        var trials = ExperimentData.Load(settings, _observer, first => spec = CheckFirst(settings, first, scheme), cancellation);
+        var (trials, format) = ExperimentData.Load(settings, _observer, first => spec = CheckFirst(settings, first, scheme), cancellation);
         var windows = new WindowSet(trials, settings.Windows.ToWindowSettings());
         var labels = new TrialLabels(trials, scheme);
 
@@ -72,7 +73,7 @@ public sealed class ExperimentRunner
         var models = new List<string>();
         for (int fold = 0; fold < splits.Count; fold++)
         {
-            var outcome = RunFold(settings, target, spec!, windows, labels, splits, fold, cancellation);
+            var outcome = RunFold(settings, format, target, spec!, windows, labels, splits, fold, cancellation);
             predictions.Add(outcome.Predictions);
             history.Add(outcome.History);
             models.Add(outcome.ModelFile);
@@ -80,7 +81,7 @@ public sealed class ExperimentRunner
 
         _observer.Stage("writing the report");
         var evaluation = RunEvaluation.Evaluate(settings.Protocol.Info(), scheme.ClassNames, predictions);
-        var report = new RunReport(target.Name, settings.Model.Preset, settings.Model.Kind, RunSettings(settings, trials, spec!), evaluation, history);
+        var report = new RunReport(target.Name, settings.Model.Preset, settings.Model.Kind, RunSettings(settings, format, trials, spec!), evaluation, history);
         RunFolderWriter.Write(report, target.RunsDirectory);
         return new ExperimentResult(folder, report, models, Stopwatch.GetElapsedTime(start));
     }
@@ -88,7 +89,7 @@ public sealed class ExperimentRunner
     /// <summary>The file name of fold <paramref name="fold"/>'s model among <paramref name="foldCount"/> folds.</summary>
     public static string ModelFileName(int fold, int foldCount) => foldCount == 1 ? "model.safetensors" : $"model-fold{fold + 1}.safetensors";
 
-    private FoldOutcome RunFold(ExperimentSettings settings, RunTarget target, ModelSpec spec, WindowSet windows, TrialLabels labels,
+    private FoldOutcome RunFold(ExperimentSettings settings, DeapFormat format, RunTarget target, ModelSpec spec, WindowSet windows, TrialLabels labels,
         IReadOnlyList<Split> splits, int fold, CancellationToken cancellation)
     {
         var split = splits[fold];
@@ -118,6 +119,7 @@ public sealed class ExperimentRunner
         var metadata = new Dictionary<string, string>
         {
             [ExperimentModelMetadata.Settings] = settings.ToJson(),
+            [ExperimentModelMetadata.Preprocessing] = settings.Preprocessing.Pipeline(format).ToCanonicalJson(),
             [ExperimentModelMetadata.Normalizer] = normalizer.ToJson(),
             [ExperimentModelMetadata.SplitManifest] = split.Manifest.ToJson(),
             [ExperimentModelMetadata.Fold] = fold.ToString(CultureInfo.InvariantCulture),
@@ -158,7 +160,7 @@ public sealed class ExperimentRunner
         Directory.CreateDirectory(folder);
     }
 
-    private static List<RunSetting> RunSettings(ExperimentSettings settings, TrialSet trials, ModelSpec spec)
+    private static List<RunSetting> RunSettings(ExperimentSettings settings, DeapFormat format, TrialSet trials, ModelSpec spec)
     {
         var windows = settings.Windows.ToWindowSettings();
         return
@@ -168,7 +170,8 @@ public sealed class ExperimentRunner
             new("trials", trials.Count.ToString(CultureInfo.InvariantCulture)),
             new("channels", string.Join(", ", trials.ChannelNames)),
             new("sample rate", $"{trials.SampleRate.ToString(CultureInfo.InvariantCulture)} Hz"),
-            new("preprocessing", settings.Preprocessing.Canonical),
+            new("form", format.ToString()),
+            new("preprocessing", settings.Preprocessing.Describe(format)),
             new("windows", windows.Canonical),
             new("labels", settings.Labels.ToScheme().Canonical),
             new("normalisation", settings.Normalization.Describe()),

@@ -19,8 +19,8 @@ public sealed record ExperimentSettings
     /// <summary>Where the recordings come from (no default: a folder or synthetic data must be given).</summary>
     public DataSettings Data { get; init => field = value ?? throw new ArgumentNullException(nameof(Data)); } = new();
 
-    /// <summary>What is done to each recording before windowing (default: baseline removed, the Emotiv 14 channels kept).</summary>
-    public InterimPreprocessing Preprocessing { get; init => field = value ?? throw new ArgumentNullException(nameof(Preprocessing)); } = new();
+    /// <summary>What is done to each recording before windowing (default: the Emotiv 14 channels kept, each trial's baseline mean removed and the baseline dropped; raw recordings first go through DEAP's pipeline).</summary>
+    public ExperimentPreprocessing Preprocessing { get; init => field = value ?? throw new ArgumentNullException(nameof(Preprocessing)); } = new();
 
     /// <summary>How trials are cut into windows (default 2 s windows, 1 s stride).</summary>
     public WindowingSettings Windows { get; init => field = value ?? throw new ArgumentNullException(nameof(Windows)); } = new();

@@ -42,7 +42,7 @@ public static class ModelEvaluation
         settings.Data.Validate();
 
         observer.Stage("reading and preprocessing data");
-        var trials = ExperimentData.Load(settings, observer, first => CheckFits(model, first, settings, modelPath), cancellation);
+        var (trials, _) = ExperimentData.Load(settings, observer, first => CheckFits(model, first, settings, modelPath), cancellation);
         var windows = new WindowSet(trials, settings.Windows.ToWindowSettings());
         var labels = new TrialLabels(trials, settings.Labels.ToScheme());
         var prepared = new NormalizedWindows(windows, labels, normalizer);

@@ -122,7 +122,11 @@ public static class FileInspector
             var settings = ExperimentSettings.FromJson(json);
             fields.Add(new("protocol", $"{settings.Protocol.Name}{(settings.Protocol.Leaky ? " (leaky)" : "")}, fold {int.Parse(model.Metadata[ExperimentModelMetadata.Fold], CultureInfo.InvariantCulture) + 1}"));
             fields.Add(new("normalisation", settings.Normalization.Describe()));
-            fields.Add(new("preprocessing", settings.Preprocessing.Canonical));
+        }
+        if (model.Metadata.TryGetValue(ExperimentModelMetadata.Preprocessing, out var pipeline))
+        {
+            var steps = Valence.Eeg.Preprocessing.Settings.PreprocessingSettings.FromJson(pipeline).Steps;
+            fields.Add(new("preprocessing", string.Join(" → ", steps.Select(s => s.Kind))));
         }
         return new Inspection(path, "Valence emotion model", fields);
     }

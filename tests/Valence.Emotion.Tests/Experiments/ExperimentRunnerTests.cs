@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Valence.Eeg.Datasets;
 using Valence.Eeg.Formats;
+using Valence.Eeg.Formats.Deap;
 using Valence.Eeg.Synthetic;
 using Valence.Emotion.Evaluation;
 using Valence.Emotion.Experiments;
@@ -103,6 +105,32 @@ public class ExperimentRunnerTests
     }
 
     [Fact]
+    public void Raw_recordings_go_through_DEAPs_pipeline_once_then_come_from_the_cache()
+    {
+        using var folder = new TemporaryDirectory();
+        string data = Path.Combine(folder.Path, "raw");
+        SyntheticDeapWriter.Write(data, new SyntheticDeapOptions { SubjectCount = 2, TrialCount = 4, TrialSeconds = 4 }, DeapFormat.Raw);
+        var observer = new RecordingObserver();
+        var settings = KnownEffect("cnn-gru") with
+        {
+            Data = new DataSettings { Folder = data, CacheFolder = Path.Combine(folder.Path, "cache"), RawTrials = new DeapRawOptions { TrialCount = 4, TrialSeconds = 4 } },
+            Protocol = new ProtocolSettings { Name = "trial-holdout", TestRatio = 0.25, ValidationRatio = 0 },
+            Training = new TrainingSettings { Epochs = 1, BatchSize = 8 },
+        };
+
+        var first = new ExperimentRunner(observer).Run(settings, new RunTarget(folder.Path, "raw1"));
+        var second = new ExperimentRunner(observer).Run(settings, new RunTarget(folder.Path, "raw2"));
+
+        Assert.Equal([CacheOutcome.Created, CacheOutcome.Created, CacheOutcome.Hit, CacheOutcome.Hit], observer.CacheOutcomes);
+        var model = EmotionModelFile.Load(first.ModelFiles[0]);
+        Assert.Equal(Valence.Eeg.Recordings.DeapChannels.Emotiv14, model.ChannelNames);
+        Assert.Equal(128, model.Spec.SampleRate);
+        Assert.Equal(["resample", "eogRegression", "bandPass", "commonAverageReference", "channelSelection", "channelSelection", "baselineRemoval"],
+            JsonDocument.Parse(model.Metadata[ExperimentModelMetadata.Preprocessing]).RootElement.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()));
+        Assert.Equal(Counts(first.Report.Evaluation.Aggregate.Pooled.Confusion), Counts(second.Report.Evaluation.Aggregate.Pooled.Confusion));
+    }
+
+    [Fact]
     public void Settings_that_do_not_fit_the_data_fail_after_the_first_subject()
     {
         using var runs = new TemporaryDirectory();
@@ -124,7 +152,13 @@ public class ExperimentRunnerTests
 
         public int FoldsStarted { get; private set; }
 
-        public void SubjectReady(int subject, int done, int total, Valence.Eeg.Datasets.CacheOutcome? cache) => SubjectsRead++;
+        public List<CacheOutcome> CacheOutcomes { get; } = [];
+
+        public void SubjectReady(int subject, int done, int total, CacheOutcome? cache)
+        {
+            SubjectsRead++;
+            if (cache is { } outcome) CacheOutcomes.Add(outcome);
+        }
 
         public void FoldStarted(FoldStart fold) => FoldsStarted++;
     }

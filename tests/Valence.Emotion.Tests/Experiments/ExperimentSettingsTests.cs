@@ -1,5 +1,6 @@
 using Valence.Eeg.Datasets;
 using Valence.Eeg.Formats;
+using Valence.Eeg.Preprocessing.Settings;
 using Valence.Eeg.Protocols;
 using Valence.Emotion.Experiments;
 using Valence.Emotion.Models;
@@ -13,7 +14,7 @@ public class ExperimentSettingsTests
     private static ExperimentSettings Unusual() => new()
     {
         Data = new DataSettings { Folder = "/data/deap", Format = DeapFormat.PreprocessedMatlab, Subjects = [2, 5, 7], CacheFolder = "/cache" },
-        Preprocessing = new InterimPreprocessing { Channels = "Fp1,Fp2,O1", RemoveBaseline = false },
+        Preprocessing = new ExperimentPreprocessing { Channels = ChannelSet.Of("Fp1", "Fp2", "O1"), Baseline = BaselineHandling.RemoveChunkTemplate, Raw = PreprocessingSettings.Deap with { Steps = [new BandPassSettings()] } },
         Windows = new WindowingSettings { LengthSeconds = 4, StrideSeconds = 0.5, IncludeBaseline = true },
         Labels = new LabelSettings { Target = LabelTarget.Valence, Threshold = 4.5, Tie = ThresholdTie.EqualIsLow },
         Normalization = new NormalizationSettings { Method = NormalizationMethod.ZScoreThenMinMax, Bounds = MinMaxBounds.Extremes, LowerPercentile = 2, UpperPercentile = 97, Clip = false, Range = OutputRange.Centred },
