@@ -49,12 +49,6 @@ internal sealed class CliContext
     /// <summary>The JSON-lines writer, in JSON mode.</summary>
     public JsonLines Json => field ??= new JsonLines(Output);
 
-    /// <summary>Writes a line in normal mode only.</summary>
-    public void Say(string markup)
-    {
-        if (Mode == OutputMode.Normal) Console.MarkupLine(markup);
-    }
-
     /// <summary>
     /// Runs <paramref name="work"/> with an observer that fits the mode: progress bars on a terminal, a line per
     /// epoch otherwise, JSON lines, or nothing.

@@ -50,7 +50,7 @@ internal sealed class ExperimentOptions
     private readonly Option<string> _bounds;
     private readonly Option<double> _lowerPercentile = new("--lower-percentile") { Description = "Lower bound's percentile for --bounds percentiles.", DefaultValueFactory = _ => Defaults.Normalization.LowerPercentile };
     private readonly Option<double> _upperPercentile = new("--upper-percentile") { Description = "Upper bound's percentile for --bounds percentiles.", DefaultValueFactory = _ => Defaults.Normalization.UpperPercentile };
-    private readonly Option<bool> _clip = new("--clip") { Description = "Clip min-max output to the range (true or false).", DefaultValueFactory = _ => Defaults.Normalization.Clip };
+    private readonly Option<bool> _clip = new("--clip") { Description = $"Clip min-max output to the range: --clip true or --clip false. Default: {(Defaults.Normalization.Clip ? "true" : "false")}.", DefaultValueFactory = _ => Defaults.Normalization.Clip };
     private readonly Option<string> _range;
     private readonly Option<string> _protocol = new("--protocol") { Description = "Evaluation protocol: paper (the paper's random window split; leaky), trial-holdout (whole trials held out per subject), kfold (folds of whole trials), loso (leave one subject out).", DefaultValueFactory = _ => Defaults.Protocol.Name };
     private readonly Option<double?> _testRatio = new("--test-ratio") { Description = "Fraction held out for test: windows for paper (default 0.1), each subject's trials for trial-holdout (default 0.2)." };

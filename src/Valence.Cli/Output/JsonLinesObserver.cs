@@ -16,7 +16,7 @@ internal sealed class JsonLinesObserver(JsonLines json) : IExperimentObserver
 
     public void FoldStarted(FoldStart fold) => json.Write("fold", new JsonObject
     {
-        ["fold"] = fold.Fold + 1, ["folds"] = fold.FoldCount, ["split"] = fold.Split, ["trainWindows"] = fold.TrainWindows,
+        ["run"] = fold.Run, ["fold"] = fold.Fold + 1, ["folds"] = fold.FoldCount, ["split"] = fold.Split, ["trainWindows"] = fold.TrainWindows,
         ["validationWindows"] = fold.ValidationWindows, ["testWindows"] = fold.TestWindows, ["epochs"] = fold.Epochs, ["resumed"] = fold.Resumed,
     });
 

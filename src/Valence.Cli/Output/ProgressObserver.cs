@@ -55,5 +55,5 @@ internal sealed class ProgressObserver(ProgressContext progress) : IExperimentOb
         _fold.StopTask();
     }
 
-    private string Describe() => Markup.Escape($"{_current!.Split} ({_current.Fold + 1}/{_current.FoldCount})  {_epochText}");
+    private string Describe() => Markup.Escape($"{(_current!.FoldCount == 1 ? _current.Run : $"{_current.Run} {_current.Split}")}  {_epochText}");
 }

@@ -21,7 +21,7 @@ internal sealed class TextObserver(IAnsiConsole console) : IExperimentObserver
     public void FoldStarted(FoldStart fold)
     {
         _epochs = fold.Epochs;
-        console.WriteLine($"{fold.Split} (fold {fold.Fold + 1}/{fold.FoldCount}): {fold.TrainWindows} training, {fold.ValidationWindows} validation, "
+        console.WriteLine($"{fold.Run}: {fold.Split} (fold {fold.Fold + 1}/{fold.FoldCount}): {fold.TrainWindows} training, {fold.ValidationWindows} validation, "
             + $"{fold.TestWindows} test windows{(fold.Resumed ? "; resuming from the checkpoint" : "")}");
     }
 

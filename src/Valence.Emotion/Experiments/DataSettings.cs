@@ -39,9 +39,9 @@ public sealed record DataSettings
             throw new ArgumentException("data.folder is empty; give the path of a DEAP folder.");
         if (Subjects is { } subjects)
         {
-            var bad = subjects.FirstOrDefault(s => s < 1);
-            if (subjects.Any(s => s < 1))
-                throw new ArgumentOutOfRangeException(nameof(Subjects), bad, $"data.subjects holds {bad}; subjects are numbered from 1.");
+            foreach (int subject in subjects)
+                if (subject < 1)
+                    throw new ArgumentOutOfRangeException(nameof(Subjects), subject, $"data.subjects holds {subject}; subjects are numbered from 1.");
             if (subjects.Distinct().Count() != subjects.Count)
                 throw new ArgumentException($"data.subjects repeats a subject ({string.Join(", ", subjects)}); name each once.");
         }

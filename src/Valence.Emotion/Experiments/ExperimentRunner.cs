@@ -104,7 +104,7 @@ public sealed class ExperimentRunner
         var trainer = new Trainer(settings.Training) { CheckpointPath = checkpoint, EpochProgress = progress, BatchProgress = progress };
         bool resume = target.Resume && File.Exists(checkpoint);
         int batches = (split.Train.Length + settings.Training.BatchSize - 1) / settings.Training.BatchSize;
-        _observer.FoldStarted(new FoldStart(fold, splits.Count, split.ToString(), split.Train.Length, split.Validation.Length, split.Test.Length,
+        _observer.FoldStarted(new FoldStart(target.Name, fold, splits.Count, split.ToString(), split.Train.Length, split.Validation.Length, split.Test.Length,
             settings.Training.Epochs, batches, resume));
 
         var result = resume ? trainer.Resume(training, cancellation) : trainer.Train(spec.Build(), training, cancellation);
@@ -163,6 +163,7 @@ public sealed class ExperimentRunner
     private static List<RunSetting> RunSettings(ExperimentSettings settings, DeapFormat format, TrialSet trials, ModelSpec spec)
     {
         var windows = settings.Windows.ToWindowSettings();
+        var protocol = settings.Protocol.Create();
         return
         [
             new("data", settings.Data.Folder ?? $"synthetic: {settings.Data.Synthetic!.Subjects} subjects × {settings.Data.Synthetic.Trials} trials × {settings.Data.Synthetic.TrialSeconds} s, seed {settings.Data.Synthetic.Seed}"),
@@ -175,7 +176,7 @@ public sealed class ExperimentRunner
             new("windows", windows.Canonical),
             new("labels", settings.Labels.ToScheme().Canonical),
             new("normalisation", settings.Normalization.Describe()),
-            new("protocol", $"{settings.Protocol.Create().Name}: {settings.Protocol.Create().Settings}; seed={settings.Protocol.Seed}"),
+            new("protocol", $"{protocol.Name}: {protocol.Settings}; seed={protocol.Seed}"),
             new("model", spec.ToJson().ToJsonString()),
             new("training", System.Text.Json.JsonSerializer.Serialize(settings.Training, Serialization.EmotionJson.Options)),
         ];

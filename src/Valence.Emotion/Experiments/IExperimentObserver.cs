@@ -28,23 +28,3 @@ public interface IExperimentObserver
     /// <summary>A fold's test windows were evaluated.</summary>
     void FoldFinished(int fold, ClassificationMetrics test) { }
 }
-
-/// <summary>What a fold is about to train.</summary>
-/// <param name="Fold">0-based fold.</param>
-/// <param name="FoldCount">Folds in the run.</param>
-/// <param name="Split">The split, as "trial-holdout" or "kfold fold 2/5 s03".</param>
-/// <param name="TrainWindows">Training windows.</param>
-/// <param name="ValidationWindows">Validation windows.</param>
-/// <param name="TestWindows">Test windows.</param>
-/// <param name="Epochs">The most epochs the fold trains.</param>
-/// <param name="BatchesPerEpoch">Training steps per epoch.</param>
-/// <param name="Resumed">Whether the fold continues from a checkpoint.</param>
-public sealed record FoldStart(int Fold, int FoldCount, string Split, int TrainWindows, int ValidationWindows, int TestWindows,
-    int Epochs, int BatchesPerEpoch, bool Resumed);
-
-/// <summary>An observer that shows nothing.</summary>
-public sealed class SilentObserver : IExperimentObserver
-{
-    /// <summary>The one instance.</summary>
-    public static SilentObserver Instance { get; } = new();
-}
