@@ -24,27 +24,60 @@ public static unsafe class Gemm
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, Span<float> c, int ldc, bool accumulate = false)
     {
         Validate(transposeA, transposeB, m, n, k, a.Length, lda, b.Length, ldb, c.Length, ldc);
-        if (m == 0 || n == 0) return;
-        if (k == 0)
-        {
-            // An empty sum: C = 0, or C unchanged when accumulating.
-            if (!accumulate)
-                for (int i = 0; i < m; i++) c.Slice(i * ldc, n).Clear();
-            return;
-        }
+        if (IsEmpty(m, n, k, c, ldc, accumulate)) return;
         fixed (float* pa = a, pb = b, pc = c)
         {
-            var problem = new GemmProblem(StridedMatrix.RowMajor(pa, lda, transposeA), StridedMatrix.RowMajor(pb, ldb, transposeB),
-                StridedMatrix.RowMajor(pc, ldc, transpose: false), m, n, k, accumulate);
-            if (GemmMicroKernelAvx512.IsSupported) GemmJob<GemmMicroKernelAvx512>.Run(problem);
-            else if (GemmMicroKernelAvx2.IsSupported) GemmJob<GemmMicroKernelAvx2>.Run(problem);
-            else GemmJob<GemmMicroKernelPortable>.Run(problem);
+            Run(new GemmProblem(StridedMatrix.RowMajor(pa, lda, transposeA), StridedMatrix.RowMajor(pb, ldb, transposeB),
+                StridedMatrix.RowMajor(pc, ldc, transpose: false), m, n, k, accumulate));
+        }
+    }
+
+    /// <summary>
+    /// Computes C = op(A)·op(B), or C += op(A)·op(B) when <paramref name="accumulate"/> is true, with op(B) packed
+    /// beforehand (k = <see cref="GemmPackedB.Depth"/>, n = <see cref="GemmPackedB.Columns"/>): the same result, bit
+    /// for bit, as the overload that packs B itself, without the packing.
+    /// </summary>
+    public static void Multiply(bool transposeA, int m, ReadOnlySpan<float> a, int lda, GemmPackedB b,
+        Span<float> c, int ldc, bool accumulate = false)
+    {
+        ArgumentNullException.ThrowIfNull(b);
+        int n = b.Columns, k = b.Depth;
+        ArgumentOutOfRangeException.ThrowIfNegative(m);
+        CheckMatrix("A", transposeA ? k : m, transposeA ? m : k, a.Length, lda);
+        CheckMatrix("C", m, n, c.Length, ldc);
+        if (IsEmpty(m, n, k, c, ldc, accumulate)) return;
+        fixed (float* pa = a, pc = c)
+        {
+            Run(new GemmProblem(StridedMatrix.RowMajor(pa, lda, transposeA), b.Panels,
+                StridedMatrix.RowMajor(pc, ldc, transpose: false), m, n, k, accumulate));
         }
     }
 
     /// <summary>The micro-kernel this machine runs: "avx512", "avx2" or "portable" (for tests and benchmark reports).</summary>
     public static string KernelName =>
         GemmMicroKernelAvx512.IsSupported ? "avx512" : GemmMicroKernelAvx2.IsSupported ? "avx2" : "portable";
+
+    /// <summary>The width NR of the packed panels of B for this machine's micro-kernel.</summary>
+    internal static int PanelWidth =>
+        GemmMicroKernelAvx512.IsSupported ? GemmMicroKernelAvx512.NR : GemmMicroKernelAvx2.IsSupported ? GemmMicroKernelAvx2.NR : GemmMicroKernelPortable.NR;
+
+    private static void Run(in GemmProblem problem)
+    {
+        if (GemmMicroKernelAvx512.IsSupported) GemmJob<GemmMicroKernelAvx512>.Run(problem);
+        else if (GemmMicroKernelAvx2.IsSupported) GemmJob<GemmMicroKernelAvx2>.Run(problem);
+        else GemmJob<GemmMicroKernelPortable>.Run(problem);
+    }
+
+    // True when there is nothing to multiply: C is empty, or k = 0 (an empty sum: C = 0, or C unchanged when
+    // accumulating).
+    private static bool IsEmpty(int m, int n, int k, Span<float> c, int ldc, bool accumulate)
+    {
+        if (m == 0 || n == 0) return true;
+        if (k != 0) return false;
+        if (!accumulate)
+            for (int i = 0; i < m; i++) c.Slice(i * ldc, n).Clear();
+        return true;
+    }
 
     internal static void Validate(bool transposeA, bool transposeB, int m, int n, int k,
         int aLength, int lda, int bLength, int ldb, int cLength, int ldc)
@@ -57,7 +90,7 @@ public static unsafe class Gemm
         CheckMatrix("C", m, n, cLength, ldc);
     }
 
-    private static void CheckMatrix(string name, int rows, int cols, int length, int ld)
+    internal static void CheckMatrix(string name, int rows, int cols, int length, int ld)
     {
         if (rows == 0 || cols == 0) return;
         if (ld < cols)

@@ -12,7 +12,7 @@ public static class SimdPathCheck
     /// <summary>The child-process command that runs this check.</summary>
     public const string Command = "gemm-simd-check";
 
-    private static readonly (int M, int N, int K)[] Shapes = [(1, 1, 1), (7, 17, 5), (19, 33, 17), (13, 65, 31), (64, 4, 64), (5, 19, 260)];
+    private static readonly (int M, int N, int K)[] Shapes = [(1, 1, 1), (7, 17, 5), (19, 33, 17), (13, 65, 31), (64, 4, 64), (5, 19, 260), (1, 300, 20), (8, 70, 300)];
 
     /// <summary>Runs the cases, writes a summary line (and any failures) to <paramref name="output"/>, returns 0 when all pass.</summary>
     public static int Run(TextWriter output)
