@@ -81,6 +81,25 @@ public class VectorMathTests
     }
 
     [Fact]
+    public void Tanh_is_accurate_near_zero_and_saturates_within_one()
+    {
+        for (int i = -1_000_000; i <= 1_000_000; i++)
+        {
+            float x = i * 1e-5f;
+            float t = VectorMath.Tanh(x);
+            if (x != 0) AssertRelative(Math.Tanh(x), t, 5e-7, $"tanh({x})");
+            Assert.True(Math.Abs(t) <= 1, $"tanh({x}) = {t:R}, beyond ±1");
+        }
+        foreach (float x in new[] { 1e-30f, 1e-8f, -1e-6f, 3e-4f, -9e-4f })
+            AssertRelative(Math.Tanh(x), VectorMath.Tanh(x), 3e-7, $"tanh({x})");
+        Assert.Equal(0f, VectorMath.Tanh(0f));
+        Assert.Equal(1f, VectorMath.Tanh(9f));
+        Assert.Equal(-1f, VectorMath.Tanh(-500f));
+        Assert.Equal(1f, VectorMath.Tanh(float.PositiveInfinity));
+        Assert.True(float.IsNaN(VectorMath.Tanh(float.NaN)));
+    }
+
+    [Fact]
     public void Vector_and_scalar_forms_agree_lane_by_lane()
     {
         var values = Enumerable.Range(0, Vector<float>.Count).Select(i => i * 0.9f - 3f).ToArray();
@@ -90,6 +109,7 @@ public class VectorMathTests
             Assert.Equal(VectorMath.Erf(values[i]), VectorMath.Erf(v)[i]);
             Assert.Equal(VectorMath.NormalCdf(values[i]), VectorMath.NormalCdf(v)[i]);
             Assert.Equal(VectorMath.ExpM1(values[i]), VectorMath.ExpM1(v)[i]);
+            Assert.Equal(VectorMath.Tanh(values[i]), VectorMath.Tanh(v)[i]);
         }
     }
 

@@ -1,0 +1,66 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Valence.Nn.Kernels;
+
+/// <summary>Sixteen float lanes in a <see cref="Vector512{T}"/>, for machines with AVX-512.</summary>
+internal readonly struct Lanes512(Vector512<float> value) : IFloatLanes<Lanes512>
+{
+    public Vector512<float> Value { get; } = value;
+
+    public static int Count => Vector512<float>.Count;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 Create(float value) => new(Vector512.Create(value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 Load(ReadOnlySpan<float> values, int start) => values.Length - start >= Count
+        ? new(Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(values), (nuint)start))
+        : new(Padded(values[start..]));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Lanes512 lanes, Span<float> values, int start)
+    {
+        if (values.Length - start >= Count) lanes.Value.StoreUnsafe(ref MemoryMarshal.GetReference(values), (nuint)start);
+        else StorePartial(lanes, values[start..]);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 operator +(Lanes512 left, Lanes512 right) => new(left.Value + right.Value);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 operator -(Lanes512 left, Lanes512 right) => new(left.Value - right.Value);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 operator *(Lanes512 left, Lanes512 right) => new(left.Value * right.Value);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 operator /(Lanes512 left, Lanes512 right) => new(left.Value / right.Value);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 operator -(Lanes512 value) => new(-value.Value);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 Exp(Lanes512 x) => new(Vector512.Exp(x.Value));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 Min(Lanes512 left, Lanes512 right) => new(Vector512.Min(left.Value, right.Value));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 Max(Lanes512 left, Lanes512 right) => new(Vector512.Max(left.Value, right.Value));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 Abs(Lanes512 x) => new(Vector512.Abs(x.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 SelectBelow(Lanes512 x, Lanes512 limit, Lanes512 ifBelow, Lanes512 otherwise) =>
+        new(Vector512.ConditionalSelect(Vector512.LessThan(x.Value, limit.Value), ifBelow.Value, otherwise.Value));
+
+    private static Vector512<float> Padded(ReadOnlySpan<float> tail)
+    {
+        Span<float> lanes = stackalloc float[Vector512<float>.Count];
+        lanes.Clear();
+        tail.CopyTo(lanes);
+        return Vector512.Create<float>(lanes);
+    }
+
+    private static void StorePartial(Lanes512 lanes, Span<float> tail)
+    {
+        Span<float> all = stackalloc float[Vector512<float>.Count];
+        lanes.Value.CopyTo(all);
+        all[..tail.Length].CopyTo(tail);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Valence.Nn.Kernels;
+
+/// <summary>The lanes of a <see cref="Vector{T}"/> (256 bits with AVX2, 128 with SSE or NEON, or software).</summary>
+internal readonly struct LanesVector(Vector<float> value) : IFloatLanes<LanesVector>
+{
+    public Vector<float> Value { get; } = value;
+
+    public static int Count => Vector<float>.Count;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LanesVector Create(float value) => new(new Vector<float>(value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LanesVector Load(ReadOnlySpan<float> values, int start) => new(VectorChunks.Load(values, start));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(LanesVector lanes, Span<float> values, int start) => VectorChunks.Store(lanes.Value, values, start);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LanesVector operator +(LanesVector left, LanesVector right) => new(left.Value + right.Value);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LanesVector operator -(LanesVector left, LanesVector right) => new(left.Value - right.Value);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LanesVector operator *(LanesVector left, LanesVector right) => new(left.Value * right.Value);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LanesVector operator /(LanesVector left, LanesVector right) => new(left.Value / right.Value);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LanesVector operator -(LanesVector value) => new(-value.Value);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LanesVector Exp(LanesVector x) => new(Vector.Exp(x.Value));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LanesVector Min(LanesVector left, LanesVector right) => new(Vector.Min(left.Value, right.Value));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LanesVector Max(LanesVector left, LanesVector right) => new(Vector.Max(left.Value, right.Value));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LanesVector Abs(LanesVector x) => new(Vector.Abs(x.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LanesVector SelectBelow(LanesVector x, LanesVector limit, LanesVector ifBelow, LanesVector otherwise) =>
+        new(Vector.ConditionalSelect(Vector.LessThan(x.Value, limit.Value), ifBelow.Value, otherwise.Value));
+}
