@@ -216,14 +216,16 @@ public abstract class RecurrentLayer : Layer
         Gemm.Multiply(false, true, time * batch, gateWidth, inputWidth, LayerInput(layer), inputWidth,
             parameters.WeightIh.Value.ReadOnlySpan, inputWidth, gates, gateWidth, accumulate: hasInputBias);
         var recurrent = _work.Recurrent.Span;
+        var weightHh = _work.PackedWeightHh;
+        weightHh.Pack(true, Units, gateWidth, parameters.WeightHh.Value.ReadOnlySpan, Units);
         for (int s = 0; s < time; s++)
         {
             int t = direction == 0 ? s : time - 1 - s;
             var step = Step(layer, direction, t);
             // a_h = h_{t−1} W_hhᵀ + b_hh
             bool hasRecurrentBias = BroadcastBias(parameters.BiasHh, recurrent, batch);
-            Gemm.Multiply(false, true, batch, gateWidth, Units, step.HiddenPrevious.Data, step.HiddenPrevious.Stride,
-                parameters.WeightHh.Value.ReadOnlySpan, Units, recurrent, gateWidth, accumulate: hasRecurrentBias);
+            Gemm.Multiply(false, batch, step.HiddenPrevious.Data, step.HiddenPrevious.Stride, weightHh,
+                recurrent, gateWidth, accumulate: hasRecurrentBias);
             step.Recurrent = new StridedRows(recurrent, gateWidth, gateWidth);
             _cell.Forward(step);
         }
@@ -237,6 +239,8 @@ public abstract class RecurrentLayer : Layer
         var cellCarry = _work.CellCarry.Span;
         carry.Clear();
         cellCarry.Clear();
+        var weightHh = _work.PackedWeightHh;
+        weightHh.Pack(false, gateWidth, units, parameters.WeightHh.Value.ReadOnlySpan, units);
         for (int s = time - 1; s >= 0; s--)
         {
             int t = direction == 0 ? s : time - 1 - s;
@@ -253,8 +257,8 @@ public abstract class RecurrentLayer : Layer
             step.HiddenPreviousGradient = new StridedRows(carry, units, units);
             _cell.Backward(step);
             // ∂L/∂h_{t−1} = ∂L/∂a_h W_hh (+ the direct path's share, which the cell wrote)
-            Gemm.Multiply(false, false, batch, units, gateWidth, step.HiddenGateGradient.Data, gateWidth,
-                parameters.WeightHh.Value.ReadOnlySpan, units, carry, units, accumulate: _cell.HasDirectHiddenPath);
+            Gemm.Multiply(false, batch, step.HiddenGateGradient.Data, gateWidth, weightHh,
+                carry, units, accumulate: _cell.HasDirectHiddenPath);
         }
         int stateOffset = (layer * Directions + direction) * batch * units;
         carry.CopyTo(InitialHiddenStateGradient.Span.Slice(stateOffset, batch * units));

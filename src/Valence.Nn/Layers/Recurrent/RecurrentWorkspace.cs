@@ -1,3 +1,4 @@
+using Valence.Nn.Kernels;
 using Valence.Nn.Tensors;
 
 namespace Valence.Nn.Layers;
@@ -64,6 +65,12 @@ internal sealed class RecurrentWorkspace
 
     /// <summary>[time, batch, G·H]: ∂L/∂a_h of one direction; the same tensor as <see cref="InputGateGradient"/> unless the cell keeps both.</summary>
     public Tensor HiddenGateGradient => _hasSeparateHiddenGateGradient ? _separateHiddenGateGradient : InputGateGradient;
+
+    /// <summary>
+    /// W_hh of the direction in progress, packed for the per-step products: W_hhᵀ in the forward loop, W_hh in the
+    /// backward loop. Packed afresh for every direction and pass, since the weights change between calls.
+    /// </summary>
+    public GemmPackedB PackedWeightHh { get; } = new();
 
     /// <summary>[time, batch, input size]: ∂L/∂input, time-major.</summary>
     public Tensor InputGradient { get; } = EmptyTensor();
