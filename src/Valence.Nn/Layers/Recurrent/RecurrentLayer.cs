@@ -31,6 +31,12 @@ namespace Valence.Nn.Layers;
 /// </remarks>
 public abstract class RecurrentLayer : Layer
 {
+    /// <summary>
+    /// The fewest batch rows worth a thread of their own in the time loops: below this, a slice's per-step product
+    /// is too small to pay for waking a thread (once per direction and pass, then none per step).
+    /// </summary>
+    private const int MinimumRowsPerThread = 4;
+
     private readonly RecurrentCell _cell;
     private readonly DirectionParameters[] _directionParameters;
     private readonly RecurrentWorkspace _work;
@@ -215,56 +221,80 @@ public abstract class RecurrentLayer : Layer
         bool hasInputBias = BroadcastBias(parameters.BiasIh, gates, time * batch);
         Gemm.Multiply(false, true, time * batch, gateWidth, inputWidth, LayerInput(layer), inputWidth,
             parameters.WeightIh.Value.ReadOnlySpan, inputWidth, gates, gateWidth, accumulate: hasInputBias);
-        var recurrent = _work.Recurrent.Span;
-        var weightHh = _work.PackedWeightHh;
-        weightHh.Pack(true, Units, gateWidth, parameters.WeightHh.Value.ReadOnlySpan, Units);
+        _work.PackedWeightHh.Pack(true, Units, gateWidth, parameters.WeightHh.Value.ReadOnlySpan, Units);
+        RunTimeLoop(layer, direction, backward: false);
+    }
+
+    private void BackwardDirection(int layer, int direction)
+    {
+        var parameters = _directionParameters[layer * Directions + direction];
+        int batch = _work.Batch, units = Units;
+        _work.PackedWeightHh.Pack(false, GateWidth, units, parameters.WeightHh.Value.ReadOnlySpan, units);
+        RunTimeLoop(layer, direction, backward: true);
+        int stateOffset = (layer * Directions + direction) * batch * units;
+        _work.HiddenCarry.ReadOnlySpan.CopyTo(InitialHiddenStateGradient.Span.Slice(stateOffset, batch * units));
+        _work.CellCarry.ReadOnlySpan.CopyTo(InitialCellGradient.Span.Slice(stateOffset, batch * units));
+        AccumulateParameterGradients(layer, direction, parameters);
+        PropagateToInput(layer, direction, parameters);
+    }
+
+    // The per-step work, one slice of the batch per thread (see RecurrentTimeLoop).
+    private void RunTimeLoop(int layer, int direction, bool backward)
+    {
+        var slices = new BatchSlices(_work.Batch, MinimumRowsPerThread);
+        var job = new RecurrentTimeLoop(this, layer, direction, backward, slices);
+        Workers.Run(ref job, slices.Count);
+    }
+
+    /// <summary>The forward time loop for batch rows [first, first + rows): a_h, then the cell, step by step.</summary>
+    internal void ForwardSteps(int layer, int direction, int first, int rows)
+    {
+        var bias = _directionParameters[layer * Directions + direction].BiasHh;
+        int time = _work.Time, gateWidth = GateWidth;
+        var recurrent = _work.Recurrent.Span.Slice(first * gateWidth, rows * gateWidth);
         for (int s = 0; s < time; s++)
         {
             int t = direction == 0 ? s : time - 1 - s;
-            var step = Step(layer, direction, t);
+            var step = Step(layer, direction, t, first, rows);
             // a_h = h_{t−1} W_hhᵀ + b_hh
-            bool hasRecurrentBias = BroadcastBias(parameters.BiasHh, recurrent, batch);
-            Gemm.Multiply(false, batch, step.HiddenPrevious.Data, step.HiddenPrevious.Stride, weightHh,
+            bool hasRecurrentBias = BroadcastBias(bias, recurrent, rows);
+            Gemm.Multiply(false, rows, step.HiddenPrevious.Data, step.HiddenPrevious.Stride, _work.PackedWeightHh,
                 recurrent, gateWidth, accumulate: hasRecurrentBias);
             step.Recurrent = new StridedRows(recurrent, gateWidth, gateWidth);
             _cell.Forward(step);
         }
     }
 
-    private void BackwardDirection(int layer, int direction)
+    /// <summary>
+    /// The backward time loop for batch rows [first, first + rows): the gate gradients of every step and what flows
+    /// back to h_{t−1} (and c_{t−1}), which is ∂L/∂h0 (∂L/∂c0) once the loop ends.
+    /// </summary>
+    internal void BackwardSteps(int layer, int direction, int first, int rows)
     {
-        var parameters = _directionParameters[layer * Directions + direction];
-        int batch = _work.Batch, time = _work.Time, units = Units, gateWidth = GateWidth;
-        var carry = _work.HiddenCarry.Span;
-        var cellCarry = _work.CellCarry.Span;
+        int time = _work.Time, units = Units, gateWidth = GateWidth;
+        var carry = _work.HiddenCarry.Span.Slice(first * units, rows * units);
+        var cellCarry = _work.CellCarry.Span.Slice(first * units, rows * units);
+        var hiddenGradient = _work.HiddenGradient.Span.Slice(first * units, rows * units);
         carry.Clear();
         cellCarry.Clear();
-        var weightHh = _work.PackedWeightHh;
-        weightHh.Pack(false, gateWidth, units, parameters.WeightHh.Value.ReadOnlySpan, units);
         for (int s = time - 1; s >= 0; s--)
         {
             int t = direction == 0 ? s : time - 1 - s;
-            var step = Step(layer, direction, t);
+            var step = Step(layer, direction, t, first, rows);
             // ∂L/∂h_t = ∂L/∂y_t + what flows back from the step after t in this direction's order
-            var fromOutput = _work.DirectionRows(_work.OutputGradient(layer), t, direction);
-            var hiddenGradient = _work.HiddenGradient.Span;
-            for (int b = 0; b < batch; b++)
+            var fromOutput = _work.DirectionRows(_work.OutputGradient(layer), t, direction).From(first);
+            for (int b = 0; b < rows; b++)
                 TensorPrimitives.Add(fromOutput[b], carry.Slice(b * units, units), hiddenGradient.Slice(b * units, units));
             step.HiddenGradient = new StridedRows(hiddenGradient, units, units);
             step.CellGradient = new StridedRows(cellCarry, units, units);
-            step.InputGateGradient = _work.StepRows(_work.InputGateGradient, t);
-            step.HiddenGateGradient = _work.StepRows(_work.HiddenGateGradient, t);
+            step.InputGateGradient = _work.StepRows(_work.InputGateGradient, t).From(first);
+            step.HiddenGateGradient = _work.StepRows(_work.HiddenGateGradient, t).From(first);
             step.HiddenPreviousGradient = new StridedRows(carry, units, units);
             _cell.Backward(step);
             // ∂L/∂h_{t−1} = ∂L/∂a_h W_hh (+ the direct path's share, which the cell wrote)
-            Gemm.Multiply(false, batch, step.HiddenGateGradient.Data, gateWidth, weightHh,
+            Gemm.Multiply(false, rows, step.HiddenGateGradient.Data, gateWidth, _work.PackedWeightHh,
                 carry, units, accumulate: _cell.HasDirectHiddenPath);
         }
-        int stateOffset = (layer * Directions + direction) * batch * units;
-        carry.CopyTo(InitialHiddenStateGradient.Span.Slice(stateOffset, batch * units));
-        cellCarry.CopyTo(InitialCellGradient.Span.Slice(stateOffset, batch * units));
-        AccumulateParameterGradients(layer, direction, parameters);
-        PropagateToInput(layer, direction, parameters);
     }
 
     /// <summary>∂L/∂W_ih, ∂L/∂W_hh and the bias gradients, each from one pass over the whole sequence.</summary>
@@ -295,22 +325,22 @@ public abstract class RecurrentLayer : Layer
             parameters.WeightIh.Value.ReadOnlySpan, inputWidth, target, inputWidth, accumulate: direction > 0);
     }
 
-    /// <summary>The rows of step <paramref name="t"/> that Forward and Backward both read.</summary>
-    private RecurrentStep Step(int layer, int direction, int t)
+    /// <summary>The rows [first, first + rows) of step <paramref name="t"/> that Forward and Backward both read.</summary>
+    private RecurrentStep Step(int layer, int direction, int t, int first, int rows)
     {
         var step = new RecurrentStep
         {
-            Batch = _work.Batch,
+            Batch = rows,
             Units = Units,
-            Gates = _work.StepRows(_work.Gates(layer, direction), t),
-            Cache = _work.StepRows(_work.Cache(layer, direction), t),
-            HiddenPrevious = _work.DirectionRows(_work.Hidden(layer), PreviousSlot(t, direction), direction),
-            Hidden = _work.DirectionRows(_work.Hidden(layer), Slot(t), direction),
+            Gates = _work.StepRows(_work.Gates(layer, direction), t).From(first),
+            Cache = _work.StepRows(_work.Cache(layer, direction), t).From(first),
+            HiddenPrevious = _work.DirectionRows(_work.Hidden(layer), PreviousSlot(t, direction), direction).From(first),
+            Hidden = _work.DirectionRows(_work.Hidden(layer), Slot(t), direction).From(first),
         };
         if (_cell.HasCellState)
         {
-            step.CellPrevious = _work.DirectionRows(_work.Cells(layer), PreviousSlot(t, direction), direction);
-            step.Cell = _work.DirectionRows(_work.Cells(layer), Slot(t), direction);
+            step.CellPrevious = _work.DirectionRows(_work.Cells(layer), PreviousSlot(t, direction), direction).From(first);
+            step.Cell = _work.DirectionRows(_work.Cells(layer), Slot(t), direction).From(first);
         }
         return step;
     }
