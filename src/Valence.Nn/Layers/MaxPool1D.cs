@@ -1,3 +1,4 @@
+using Valence.Nn.Kernels;
 using Valence.Nn.Tensors;
 
 namespace Valence.Nn.Layers;
@@ -25,26 +26,11 @@ public sealed class MaxPool1D : Pool1D
         if (training && _argmax.Length < output.Length) _argmax = new int[output.Length];
         var x = input.ReadOnlySpan;
         var y = output.Span;
+        // y[r, t] = max_k x[r, t·stride + k], keeping the first of equal maxima
         for (int r = 0; r < rows; r++)
         {
-            for (int t = 0; t < outputLength; t++)
-            {
-                // y[r, t] = max_k x[r, t·stride + k], keeping the first of equal maxima
-                int start = r * length + t * stride, best = start;
-                float max = x[start];
-                for (int i = start + 1; i < start + kernel; i++)
-                {
-                    float v = x[i];
-                    if (v > max || float.IsNaN(v))
-                    {
-                        max = v;
-                        best = i;
-                    }
-                }
-                int o = r * outputLength + t;
-                y[o] = max;
-                if (training) _argmax[o] = best;
-            }
+            var argmax = training ? _argmax.AsSpan(r * outputLength, outputLength) : Span<int>.Empty;
+            MaxPoolRow.Pool(x.Slice(r * length, length), y.Slice(r * outputLength, outputLength), argmax, r * length, kernel, stride);
         }
     }
 
