@@ -216,11 +216,9 @@ public abstract class RecurrentLayer : Layer
     {
         var parameters = _directionParameters[layer * Directions + direction];
         int batch = _work.Batch, time = _work.Time, gateWidth = GateWidth, inputWidth = InputWidth(layer);
-        var gates = _work.Gates(layer, direction).Span;
-        // a_x = x W_ihᵀ + b_ih for every time step in one product
-        bool hasInputBias = BroadcastBias(parameters.BiasIh, gates, time * batch);
+        // W_ih x_t for every time step in one product (the cell adds the biases)
         Gemm.Multiply(false, true, time * batch, gateWidth, inputWidth, LayerInput(layer), inputWidth,
-            parameters.WeightIh.Value.ReadOnlySpan, inputWidth, gates, gateWidth, accumulate: hasInputBias);
+            parameters.WeightIh.Value.ReadOnlySpan, inputWidth, _work.Gates(layer, direction).Span, gateWidth);
         _work.PackedWeightHh.Pack(true, Units, gateWidth, parameters.WeightHh.Value.ReadOnlySpan, Units);
         RunTimeLoop(layer, direction, backward: false);
     }
@@ -246,21 +244,30 @@ public abstract class RecurrentLayer : Layer
         Workers.Run(ref job, slices.Count);
     }
 
-    /// <summary>The forward time loop for batch rows [first, first + rows): a_h, then the cell, step by step.</summary>
+    /// <summary>The forward time loop for batch rows [first, first + rows): W_hh h_{t−1}, then the cell, step by step.</summary>
     internal void ForwardSteps(int layer, int direction, int first, int rows)
     {
-        var bias = _directionParameters[layer * Directions + direction].BiasHh;
+        var parameters = _directionParameters[layer * Directions + direction];
         int time = _work.Time, gateWidth = GateWidth;
         var recurrent = _work.Recurrent.Span.Slice(first * gateWidth, rows * gateWidth);
         for (int s = 0; s < time; s++)
         {
             int t = direction == 0 ? s : time - 1 - s;
             var step = Step(layer, direction, t, first, rows);
-            // a_h = h_{t−1} W_hhᵀ + b_hh
-            bool hasRecurrentBias = BroadcastBias(bias, recurrent, rows);
-            Gemm.Multiply(false, rows, step.HiddenPrevious.Data, step.HiddenPrevious.Stride, _work.PackedWeightHh,
-                recurrent, gateWidth, accumulate: hasRecurrentBias);
-            step.Recurrent = new StridedRows(recurrent, gateWidth, gateWidth);
+            // W_hh h_{t−1}: added to W_ih x_t in the gate rows, or kept apart for cells that read it separately
+            var hidden = step.HiddenPrevious;
+            if (_cell.ReadsRecurrentSeparately)
+            {
+                Gemm.Multiply(false, rows, hidden.Data, hidden.Stride, _work.PackedWeightHh, recurrent, gateWidth);
+                step.Recurrent = new StridedRows(recurrent, gateWidth, gateWidth);
+            }
+            else
+            {
+                Gemm.Multiply(false, rows, hidden.Data, hidden.Stride, _work.PackedWeightHh, step.Gates.Data, gateWidth,
+                    accumulate: true);
+            }
+            step.InputBias = (parameters.BiasIh?.Value ?? _work.NoBias).ReadOnlySpan;
+            step.RecurrentBias = (parameters.BiasHh?.Value ?? _work.NoBias).ReadOnlySpan;
             _cell.Forward(step);
         }
     }
@@ -311,8 +318,12 @@ public abstract class RecurrentLayer : Layer
         Gemm.Multiply(true, false, gateWidth, units, rows, hiddenGates, gateWidth, previousStates.Data, previousStates.Stride,
             parameters.WeightHh.Gradient.Span, units, accumulate: true);
         if (parameters.BiasIh is null || parameters.BiasHh is null) return;
-        SumRows(inputGates, rows, parameters.BiasIh.Gradient.Span);
-        SumRows(hiddenGates, rows, parameters.BiasHh.Gradient.Span);
+        // ∂L/∂b_ih += Σ_t ∂L/∂a_x(t), ∂L/∂b_hh += Σ_t ∂L/∂a_h(t) (the same sums unless the cell keeps both)
+        var totals = _work.GateGradientTotals.Span;
+        ColumnSums.Sum(inputGates, rows, gateWidth, totals);
+        TensorPrimitives.Add(parameters.BiasIh.Gradient.Span, totals, parameters.BiasIh.Gradient.Span);
+        if (_cell.HasSeparateHiddenGateGradient) ColumnSums.Sum(hiddenGates, rows, gateWidth, totals);
+        TensorPrimitives.Add(parameters.BiasHh.Gradient.Span, totals, parameters.BiasHh.Gradient.Span);
     }
 
     /// <summary>∂L/∂(layer input) += ∂L/∂a_x W_ih: into the output gradient of the layer below, or the data's gradient.</summary>
@@ -376,21 +387,6 @@ public abstract class RecurrentLayer : Layer
         int count = Settings.NumLayers * Directions;
         if (shape.Rank != 3 || shape[0] != count || shape[2] != Units)
             throw new ShapeException($"{Describe()}: {what} has shape {shape}; expected [{count}, batch, {Units}] ([layers·directions, batch, hidden]).");
-    }
-
-    /// <summary>Copies <paramref name="bias"/> into each of <paramref name="rows"/> rows; false (and nothing written) without a bias.</summary>
-    private static bool BroadcastBias(Parameter? bias, Span<float> destination, int rows)
-    {
-        if (bias is null) return false;
-        var values = bias.Value.ReadOnlySpan;
-        for (int r = 0; r < rows; r++) values.CopyTo(destination.Slice(r * values.Length, values.Length));
-        return true;
-    }
-
-    /// <summary>sum += Σ over <paramref name="rows"/> rows of <paramref name="matrix"/>, row by row in order.</summary>
-    private static void SumRows(ReadOnlySpan<float> matrix, int rows, Span<float> sum)
-    {
-        for (int r = 0; r < rows; r++) TensorPrimitives.Add(sum, matrix.Slice(r * sum.Length, sum.Length), sum);
     }
 
     /// <summary>[a, b, width] → [b, a, width].</summary>

@@ -37,6 +37,8 @@ internal sealed class RecurrentWorkspace
         _outputGradients = Empty(options.NumLayers);
         _gates = Empty(options.NumLayers * _directions);
         _caches = Empty(options.NumLayers * _directions);
+        NoBias = new Tensor(new TensorShape(_gateWidth));
+        GateGradientTotals = new Tensor(new TensorShape(_gateWidth));
     }
 
     /// <summary>Batch items of the current sequence.</summary>
@@ -48,7 +50,7 @@ internal sealed class RecurrentWorkspace
     /// <summary>The layer input, time-major: [time, batch, input size].</summary>
     public Tensor Input { get; } = EmptyTensor();
 
-    /// <summary>[batch, G·H]: a_h of the current step.</summary>
+    /// <summary>[batch, G·H]: W_hh h_{t−1} of the current step, for cells that read it separately.</summary>
     public Tensor Recurrent { get; } = EmptyTensor();
 
     /// <summary>[batch, H]: ∂L/∂h_t of the current step.</summary>
@@ -71,6 +73,12 @@ internal sealed class RecurrentWorkspace
     /// backward loop. Packed afresh for every direction and pass, since the weights change between calls.
     /// </summary>
     public GemmPackedB PackedWeightHh { get; } = new();
+
+    /// <summary>[G·H]: the column totals of a gate gradient, on their way into a bias gradient.</summary>
+    public Tensor GateGradientTotals { get; }
+
+    /// <summary>[G·H] zeros: the biases of a layer without biases.</summary>
+    public Tensor NoBias { get; }
 
     /// <summary>[time, batch, input size]: ∂L/∂input, time-major.</summary>
     public Tensor InputGradient { get; } = EmptyTensor();

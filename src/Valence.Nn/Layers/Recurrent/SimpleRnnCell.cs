@@ -1,5 +1,6 @@
 using System.Numerics;
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Valence.Nn.Kernels;
 
 namespace Valence.Nn.Layers;
@@ -18,12 +19,23 @@ internal sealed class SimpleRnnCell : RecurrentCell
     /// <inheritdoc />
     public override void Forward(scoped in RecurrentStep step)
     {
+        if (Vector512.IsHardwareAccelerated) Forward<Lanes512>(step);
+        else Forward<LanesVector>(step);
+    }
+
+    // One fused pass per row, as LstmCell's (and compiled optimised at once for the same reason).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Forward<T>(scoped in RecurrentStep step) where T : struct, IFloatLanes<T>
+    {
+        int h = step.Units;
+        ReadOnlySpan<float> bi = step.InputBias, bh = step.RecurrentBias;
         for (int b = 0; b < step.Batch; b++)
         {
-            // h_t = tanh(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh)
-            var a = step.Gates[b];
-            TensorPrimitives.Add(a, step.Recurrent[b], a);
-            TensorPrimitives.Tanh(a, step.Hidden[b]);
+            ReadOnlySpan<float> a = step.Gates[b];
+            var hidden = step.Hidden[b];
+            // h_t = tanh((W_ih x_t + W_hh h_{t−1}) + b_ih + b_hh)
+            for (int j = 0; j < h; j += T.Count)
+                T.Store(VectorMath.Tanh(T.Load(a, j) + T.Load(bi, j) + T.Load(bh, j)), hidden, j);
         }
     }
 
