@@ -46,17 +46,15 @@ public sealed class Permute : Layer
         return inputGradient;
     }
 
-    /// <summary>destination[b, j, i] = source[b, i, j], in 8×8 register blocks.</summary>
+    /// <summary>destination[b, j, i] = source[b, i, j], in 8×8 register blocks, slices of the batch on the threads.</summary>
     private static unsafe void SwapLastAxes(Tensor source, Tensor destination)
     {
         int batch = source.Shape[0], rows = source.Shape[1], cols = source.Shape[2];
+        var slices = new BatchSlices(batch, Math.Max(1, PermuteJob.MinimumElementsPerThread / Math.Max(1, rows * cols)));
         fixed (float* src = source.ReadOnlySpan, dst = destination.Span)
         {
-            for (int b = 0; b < batch; b++)
-            {
-                nint offset = (nint)b * rows * cols;
-                Transposition.Transpose(src + offset, cols, rows, cols, dst + offset, rows);
-            }
+            var job = new PermuteJob(src, dst, rows, cols, slices);
+            Workers.Run(ref job, slices.Count);
         }
     }
 }

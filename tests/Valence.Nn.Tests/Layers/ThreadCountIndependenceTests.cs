@@ -39,6 +39,21 @@ public class ThreadCountIndependenceTests
         }
     }
 
+    public static TheoryData<string> SlicedLayers() => ["pool", "overlapping pool", "permute", "relu", "conv"];
+
+    [Theory]
+    [MemberData(nameof(SlicedLayers))]
+    public void Layers_sliced_over_rows_or_batch_give_the_same_bits_on_any_thread_count(string kind)
+    {
+        // [8, 64, 1030]: 512 rows and 527 k elements, enough for every layer to split over 2 and 3 threads.
+        var single = LayerRun(1, kind);
+        foreach (int threads in new[] { 2, 3 })
+        {
+            var run = LayerRun(threads, kind);
+            for (int i = 0; i < single.Count; i++) Assert.Equal(single[i], run[i]);
+        }
+    }
+
     [Fact]
     public void A_model_trained_for_two_steps_has_the_same_weights_on_any_thread_count()
     {
@@ -64,6 +79,28 @@ public class ThreadCountIndependenceTests
             using var gradient = Random(new TensorShape(batch, time, 2 * hidden), seed: 4);
             results.Add(layer.Backward(gradient).ReadOnlySpan.ToArray());
             results.Add(layer.InitialHiddenStateGradient.ReadOnlySpan.ToArray());
+            foreach (var parameter in layer.Parameters) results.Add(parameter.Gradient.ReadOnlySpan.ToArray());
+            return results;
+        });
+    }
+
+    private static List<float[]> LayerRun(int threads, string kind)
+    {
+        return WithThreads(threads, () =>
+        {
+            Layer layer = kind switch
+            {
+                "pool" => new MaxPool1D("pool", new Pool1DOptions(2)),
+                "overlapping pool" => new MaxPool1D("pool", new Pool1DOptions(3, 1)),
+                "permute" => new Permute("permute"),
+                "relu" => new ReLU("relu"),
+                _ => new Conv1D("conv", new Conv1DOptions(64, 8, 5)),
+            };
+            layer.Initialize(new Rng(7));
+            using var input = Random(new TensorShape(8, 64, 1030), seed: 8);
+            var output = layer.Forward(input, training: true);
+            using var gradient = Random(output.Shape, seed: 9);
+            var results = new List<float[]> { output.ReadOnlySpan.ToArray(), layer.Backward(gradient).ReadOnlySpan.ToArray() };
             foreach (var parameter in layer.Parameters) results.Add(parameter.Gradient.ReadOnlySpan.ToArray());
             return results;
         });
