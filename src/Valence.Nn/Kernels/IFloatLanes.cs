@@ -10,7 +10,9 @@ namespace Valence.Nn.Kernels;
 /// <remarks>
 /// Each lane is computed on its own, with the same formula at any width, so a loop's results do not depend on
 /// where a chunk starts. Calls compile to the vector instructions: the struct wraps one register, and generic
-/// code over structs is specialised per type.
+/// code over structs is specialised per type. The functions (sigmoid, tanh) are members rather than generic code
+/// over the operators, so that each inlines as one body of intrinsics: composed from dozens of operator calls, a
+/// cell's few functions exceeded the JIT's inlining budget, and the rest of the loop was left as calls.
 /// </remarks>
 internal interface IFloatLanes<TSelf> where TSelf : struct, IFloatLanes<TSelf>
 {
@@ -32,18 +34,9 @@ internal interface IFloatLanes<TSelf> where TSelf : struct, IFloatLanes<TSelf>
     static abstract TSelf operator /(TSelf left, TSelf right);
     static abstract TSelf operator -(TSelf value);
 
-    /// <summary>e^x per lane (the runtime's vector exp).</summary>
-    static abstract TSelf Exp(TSelf x);
+    /// <summary>The logistic sigmoid per lane (<see cref="VectorMath.Sigmoid(float)"/>).</summary>
+    static abstract TSelf Sigmoid(TSelf x);
 
-    /// <summary>The smaller per lane.</summary>
-    static abstract TSelf Min(TSelf left, TSelf right);
-
-    /// <summary>The larger per lane.</summary>
-    static abstract TSelf Max(TSelf left, TSelf right);
-
-    /// <summary>|x| per lane.</summary>
-    static abstract TSelf Abs(TSelf x);
-
-    /// <summary>Per lane, <paramref name="ifBelow"/> where x &lt; limit, else <paramref name="otherwise"/>.</summary>
-    static abstract TSelf SelectBelow(TSelf x, TSelf limit, TSelf ifBelow, TSelf otherwise);
+    /// <summary>tanh per lane (<see cref="VectorMath.Tanh(float)"/>).</summary>
+    static abstract TSelf Tanh(TSelf x);
 }

@@ -37,17 +37,10 @@ internal readonly struct Lanes512(Vector512<float> value) : IFloatLanes<Lanes512
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512 operator -(Lanes512 value) => new(-value.Value);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes512 Exp(Lanes512 x) => new(Vector512.Exp(x.Value));
+    public static Lanes512 Sigmoid(Lanes512 x) => new(VectorMath.Sigmoid(x.Value));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes512 Min(Lanes512 left, Lanes512 right) => new(Vector512.Min(left.Value, right.Value));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes512 Max(Lanes512 left, Lanes512 right) => new(Vector512.Max(left.Value, right.Value));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes512 Abs(Lanes512 x) => new(Vector512.Abs(x.Value));
+    public static Lanes512 Tanh(Lanes512 x) => new(VectorMath.Tanh(x.Value));
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes512 SelectBelow(Lanes512 x, Lanes512 limit, Lanes512 ifBelow, Lanes512 otherwise) =>
-        new(Vector512.ConditionalSelect(Vector512.LessThan(x.Value, limit.Value), ifBelow.Value, otherwise.Value));
 
     private static Vector512<float> Padded(ReadOnlySpan<float> tail)
     {

@@ -30,15 +30,8 @@ internal readonly struct LanesVector(Vector<float> value) : IFloatLanes<LanesVec
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static LanesVector operator -(LanesVector value) => new(-value.Value);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static LanesVector Exp(LanesVector x) => new(Vector.Exp(x.Value));
+    public static LanesVector Sigmoid(LanesVector x) => new(VectorMath.Sigmoid(x.Value));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static LanesVector Min(LanesVector left, LanesVector right) => new(Vector.Min(left.Value, right.Value));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static LanesVector Max(LanesVector left, LanesVector right) => new(Vector.Max(left.Value, right.Value));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static LanesVector Abs(LanesVector x) => new(Vector.Abs(x.Value));
+    public static LanesVector Tanh(LanesVector x) => new(VectorMath.Tanh(x.Value));
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static LanesVector SelectBelow(LanesVector x, LanesVector limit, LanesVector ifBelow, LanesVector otherwise) =>
-        new(Vector.ConditionalSelect(Vector.LessThan(x.Value, limit.Value), ifBelow.Value, otherwise.Value));
 }

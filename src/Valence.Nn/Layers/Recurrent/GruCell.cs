@@ -56,11 +56,11 @@ internal sealed class GruCell : RecurrentCell
             for (int j = 0; j < h; j += T.Count)
             {
                 // r = σ(a_xr + a_hr), z = σ(a_xz + a_hz), with a_x = W_ih x_t + b_ih and a_h = W_hh h_{t−1} + b_hh
-                var vr = VectorMath.Sigmoid(T.Load(r, j) + T.Load(bir, j) + (T.Load(ahr, j) + T.Load(bhr, j)));
-                var vz = VectorMath.Sigmoid(T.Load(z, j) + T.Load(biz, j) + (T.Load(ahz, j) + T.Load(bhz, j)));
+                var vr = T.Sigmoid(T.Load(r, j) + T.Load(bir, j) + (T.Load(ahr, j) + T.Load(bhr, j)));
+                var vz = T.Sigmoid(T.Load(z, j) + T.Load(biz, j) + (T.Load(ahz, j) + T.Load(bhz, j)));
                 // n = tanh(a_xn + r ⊙ a_hn)
                 var vahn = T.Load(ahn, j) + T.Load(bhn, j);
-                var vn = VectorMath.Tanh(T.Load(n, j) + T.Load(bin, j) + vr * vahn);
+                var vn = T.Tanh(T.Load(n, j) + T.Load(bin, j) + vr * vahn);
                 // h_t = (1 − z) ⊙ n + z ⊙ h_{t−1} = n + z ⊙ (h_{t−1} − n)
                 T.Store(vr, r, j);
                 T.Store(vz, z, j);

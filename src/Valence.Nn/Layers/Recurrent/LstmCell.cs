@@ -58,14 +58,14 @@ internal sealed class LstmCell : RecurrentCell
             for (int j = 0; j < h; j += T.Count)
             {
                 // i = σ(a_i), f = σ(a_f), g = tanh(a_g), o = σ(a_o)
-                var i = VectorMath.Sigmoid(T.Load(ai, j) + T.Load(bii, j) + T.Load(bhi, j));
-                var f = VectorMath.Sigmoid(T.Load(af, j) + T.Load(bif, j) + T.Load(bhf, j));
-                var g = VectorMath.Tanh(T.Load(ag, j) + T.Load(big, j) + T.Load(bhg, j));
-                var o = VectorMath.Sigmoid(T.Load(ao, j) + T.Load(bio, j) + T.Load(bho, j));
+                var i = T.Sigmoid(T.Load(ai, j) + T.Load(bii, j) + T.Load(bhi, j));
+                var f = T.Sigmoid(T.Load(af, j) + T.Load(bif, j) + T.Load(bhf, j));
+                var g = T.Tanh(T.Load(ag, j) + T.Load(big, j) + T.Load(bhg, j));
+                var o = T.Sigmoid(T.Load(ao, j) + T.Load(bio, j) + T.Load(bho, j));
                 // c_t = f ⊙ c_{t−1} + i ⊙ g
                 var ct = f * T.Load(cPrev, j) + i * g;
                 // h_t = o ⊙ tanh(c_t)
-                var tc = VectorMath.Tanh(ct);
+                var tc = T.Tanh(ct);
                 T.Store(i, ai, j);
                 T.Store(f, af, j);
                 T.Store(g, ag, j);

@@ -35,7 +35,7 @@ internal sealed class SimpleRnnCell : RecurrentCell
             var hidden = step.Hidden[b];
             // h_t = tanh((W_ih x_t + W_hh h_{t−1}) + b_ih + b_hh)
             for (int j = 0; j < h; j += T.Count)
-                T.Store(VectorMath.Tanh(T.Load(a, j) + T.Load(bi, j) + T.Load(bh, j)), hidden, j);
+                T.Store(T.Tanh(T.Load(a, j) + T.Load(bi, j) + T.Load(bh, j)), hidden, j);
         }
     }
 
