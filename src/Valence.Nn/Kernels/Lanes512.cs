@@ -5,6 +5,7 @@ using System.Runtime.Intrinsics;
 namespace Valence.Nn.Kernels;
 
 /// <summary>Sixteen float lanes in a <see cref="Vector512{T}"/>, for machines with AVX-512.</summary>
+[SkipLocalsInit]
 internal readonly struct Lanes512(Vector512<float> value) : IFloatLanes<Lanes512>
 {
     public Vector512<float> Value { get; } = value;
@@ -15,15 +16,24 @@ internal readonly struct Lanes512(Vector512<float> value) : IFloatLanes<Lanes512
     public static Lanes512 Create(float value) => new(Vector512.Create(value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes512 Load(ReadOnlySpan<float> values, int start) => values.Length - start >= Count
-        ? new(Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(values), (nuint)start))
-        : new(Padded(values[start..]));
+    public static Lanes512 Load(ReadOnlySpan<float> values, int start)
+    {
+        if (values.Length - start >= Count) return new(Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(values), (nuint)start));
+        var buffer = LaneBuffer.From(values[start..]);
+        return new(Vector512.LoadUnsafe(ref buffer[0]));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Lanes512 lanes, Span<float> values, int start)
     {
-        if (values.Length - start >= Count) lanes.Value.StoreUnsafe(ref MemoryMarshal.GetReference(values), (nuint)start);
-        else StorePartial(lanes, values[start..]);
+        if (values.Length - start >= Count)
+        {
+            lanes.Value.StoreUnsafe(ref MemoryMarshal.GetReference(values), (nuint)start);
+            return;
+        }
+        Unsafe.SkipInit(out LaneBuffer buffer);
+        lanes.Value.StoreUnsafe(ref buffer[0]);
+        buffer.CopyTo(values[start..]);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -40,20 +50,4 @@ internal readonly struct Lanes512(Vector512<float> value) : IFloatLanes<Lanes512
     public static Lanes512 Sigmoid(Lanes512 x) => new(VectorMath.Sigmoid(x.Value));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512 Tanh(Lanes512 x) => new(VectorMath.Tanh(x.Value));
-
-
-    private static Vector512<float> Padded(ReadOnlySpan<float> tail)
-    {
-        Span<float> lanes = stackalloc float[Vector512<float>.Count];
-        lanes.Clear();
-        tail.CopyTo(lanes);
-        return Vector512.Create<float>(lanes);
-    }
-
-    private static void StorePartial(Lanes512 lanes, Span<float> tail)
-    {
-        Span<float> all = stackalloc float[Vector512<float>.Count];
-        lanes.Value.CopyTo(all);
-        all[..tail.Length].CopyTo(tail);
-    }
 }

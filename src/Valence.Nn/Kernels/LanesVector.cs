@@ -1,9 +1,11 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Valence.Nn.Kernels;
 
 /// <summary>The lanes of a <see cref="Vector{T}"/> (256 bits with AVX2, 128 with SSE or NEON, or software).</summary>
+[SkipLocalsInit]
 internal readonly struct LanesVector(Vector<float> value) : IFloatLanes<LanesVector>
 {
     public Vector<float> Value { get; } = value;
@@ -14,10 +16,25 @@ internal readonly struct LanesVector(Vector<float> value) : IFloatLanes<LanesVec
     public static LanesVector Create(float value) => new(new Vector<float>(value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static LanesVector Load(ReadOnlySpan<float> values, int start) => new(VectorChunks.Load(values, start));
+    public static LanesVector Load(ReadOnlySpan<float> values, int start)
+    {
+        if (values.Length - start >= Count) return new(Vector.LoadUnsafe(ref MemoryMarshal.GetReference(values), (nuint)start));
+        var buffer = LaneBuffer.From(values[start..]);
+        return new(Vector.LoadUnsafe(ref buffer[0]));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store(LanesVector lanes, Span<float> values, int start) => VectorChunks.Store(lanes.Value, values, start);
+    public static void Store(LanesVector lanes, Span<float> values, int start)
+    {
+        if (values.Length - start >= Count)
+        {
+            lanes.Value.StoreUnsafe(ref MemoryMarshal.GetReference(values), (nuint)start);
+            return;
+        }
+        Unsafe.SkipInit(out LaneBuffer buffer);
+        lanes.Value.StoreUnsafe(ref buffer[0]);
+        buffer.CopyTo(values[start..]);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static LanesVector operator +(LanesVector left, LanesVector right) => new(left.Value + right.Value);

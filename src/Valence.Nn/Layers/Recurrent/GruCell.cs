@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Valence.Nn.Kernels;
@@ -74,7 +73,15 @@ internal sealed class GruCell : RecurrentCell
     /// <inheritdoc />
     public override void Backward(scoped in RecurrentStep step)
     {
+        if (Vector512.IsHardwareAccelerated) Backward<Lanes512>(step);
+        else Backward<LanesVector>(step);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Backward<T>(scoped in RecurrentStep step) where T : struct, IFloatLanes<T>
+    {
         int h = step.Units;
+        var one = T.Create(1f);
         for (int b = 0; b < step.Batch; b++)
         {
             var gates = step.Gates[b];
@@ -85,26 +92,25 @@ internal sealed class GruCell : RecurrentCell
             Span<float> dxr = dx[..h], dxz = dx.Slice(h, h), dxn = dx[(2 * h)..];
             Span<float> dhr = dhh[..h], dhz = dhh.Slice(h, h), dhn = dhh[(2 * h)..];
             var dhPrev = step.HiddenPreviousGradient[b];
-            var one = Vector<float>.One;
-            for (int j = 0; j < h; j += Vector<float>.Count)
+            for (int j = 0; j < h; j += T.Count)
             {
-                var vr = VectorChunks.Load(r, j);
-                var vz = VectorChunks.Load(z, j);
-                var vn = VectorChunks.Load(n, j);
-                var vdh = VectorChunks.Load(dh, j);
+                var vr = T.Load(r, j);
+                var vz = T.Load(z, j);
+                var vn = T.Load(n, j);
+                var vdh = T.Load(dh, j);
                 // da_n = dh ⊙ (1 − z) ⊙ (1 − n²), da_z = dh ⊙ (h_{t−1} − n) ⊙ z(1−z), da_r = da_n ⊙ a_hn ⊙ r(1−r)
                 var dan = vdh * (one - vz) * (one - vn * vn);
-                var daz = vdh * (VectorChunks.Load(hPrev, j) - vn) * vz * (one - vz);
-                var dar = dan * VectorChunks.Load(ahn, j) * vr * (one - vr);
+                var daz = vdh * (T.Load(hPrev, j) - vn) * vz * (one - vz);
+                var dar = dan * T.Load(ahn, j) * vr * (one - vr);
                 // ∂L/∂a_x = [da_r, da_z, da_n]; ∂L/∂a_h = [da_r, da_z, da_n ⊙ r]
-                VectorChunks.Store(dar, dxr, j);
-                VectorChunks.Store(daz, dxz, j);
-                VectorChunks.Store(dan, dxn, j);
-                VectorChunks.Store(dar, dhr, j);
-                VectorChunks.Store(daz, dhz, j);
-                VectorChunks.Store(dan * vr, dhn, j);
+                T.Store(dar, dxr, j);
+                T.Store(daz, dxz, j);
+                T.Store(dan, dxn, j);
+                T.Store(dar, dhr, j);
+                T.Store(daz, dhz, j);
+                T.Store(dan * vr, dhn, j);
                 // the direct path h_t = … + z ⊙ h_{t−1} gives ∂L/∂h_{t−1} its share dh ⊙ z
-                VectorChunks.Store(vdh * vz, dhPrev, j);
+                T.Store(vdh * vz, dhPrev, j);
             }
         }
     }

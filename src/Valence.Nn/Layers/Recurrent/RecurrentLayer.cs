@@ -289,9 +289,13 @@ public abstract class RecurrentLayer : Layer
             int t = direction == 0 ? s : time - 1 - s;
             var step = Step(layer, direction, t, first, rows);
             // ∂L/∂h_t = ∂L/∂y_t + what flows back from the step after t in this direction's order
+            // (one span addition when the rows are contiguous, as with a single direction)
             var fromOutput = _work.DirectionRows(_work.OutputGradient(layer), t, direction).From(first);
-            for (int b = 0; b < rows; b++)
-                TensorPrimitives.Add(fromOutput[b], carry.Slice(b * units, units), hiddenGradient.Slice(b * units, units));
+            if (fromOutput.Stride == units)
+                TensorPrimitives.Add(fromOutput.Data[..(rows * units)], carry, hiddenGradient);
+            else
+                for (int b = 0; b < rows; b++)
+                    TensorPrimitives.Add(fromOutput[b], carry.Slice(b * units, units), hiddenGradient.Slice(b * units, units));
             step.HiddenGradient = new StridedRows(hiddenGradient, units, units);
             step.CellGradient = new StridedRows(cellCarry, units, units);
             step.InputGateGradient = _work.StepRows(_work.InputGateGradient, t).From(first);

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Valence.Nn.Kernels;
@@ -42,16 +41,24 @@ internal sealed class SimpleRnnCell : RecurrentCell
     /// <inheritdoc />
     public override void Backward(scoped in RecurrentStep step)
     {
+        if (Vector512.IsHardwareAccelerated) Backward<Lanes512>(step);
+        else Backward<LanesVector>(step);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Backward<T>(scoped in RecurrentStep step) where T : struct, IFloatLanes<T>
+    {
         int h = step.Units;
+        var one = T.Create(1f);
         for (int b = 0; b < step.Batch; b++)
         {
             ReadOnlySpan<float> hidden = step.Hidden[b], dh = step.HiddenGradient[b];
             var da = step.InputGateGradient[b];
-            for (int j = 0; j < h; j += Vector<float>.Count)
+            for (int j = 0; j < h; j += T.Count)
             {
                 // da = dh ⊙ (1 − h_t²)
-                var vh = VectorChunks.Load(hidden, j);
-                VectorChunks.Store(VectorChunks.Load(dh, j) * (Vector<float>.One - vh * vh), da, j);
+                var vh = T.Load(hidden, j);
+                T.Store(T.Load(dh, j) * (one - vh * vh), da, j);
             }
         }
     }
