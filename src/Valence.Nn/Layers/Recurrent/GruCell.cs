@@ -61,11 +61,12 @@ internal sealed class GruCell : RecurrentCell
                 var vahn = T.Load(ahn, j) + T.Load(bhn, j);
                 var vn = T.Tanh(T.Load(n, j) + T.Load(bin, j) + vr * vahn);
                 // h_t = (1 − z) ⊙ n + z ⊙ h_{t−1} = n + z ⊙ (h_{t−1} − n)
+                T.Store(vn + vz * (T.Load(hPrev, j) - vn), hidden, j);
+                if (!step.KeepsForBackward) continue;
                 T.Store(vr, r, j);
                 T.Store(vz, z, j);
                 T.Store(vn, n, j);
                 T.Store(vahn, cachedAhn, j);
-                T.Store(vn + vz * (T.Load(hPrev, j) - vn), hidden, j);
             }
         }
     }

@@ -66,13 +66,14 @@ internal sealed class LstmCell : RecurrentCell
                 var ct = f * T.Load(cPrev, j) + i * g;
                 // h_t = o ⊙ tanh(c_t)
                 var tc = T.Tanh(ct);
+                T.Store(ct, c, j);
+                T.Store(o * tc, hidden, j);
+                if (!step.KeepsForBackward) continue;
                 T.Store(i, ai, j);
                 T.Store(f, af, j);
                 T.Store(g, ag, j);
                 T.Store(o, ao, j);
-                T.Store(ct, c, j);
                 T.Store(tc, tanhC, j);
-                T.Store(o * tc, hidden, j);
             }
         }
     }

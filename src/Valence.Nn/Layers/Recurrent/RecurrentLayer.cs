@@ -45,7 +45,7 @@ public abstract class RecurrentLayer : Layer
     private readonly Tensor _initialHidden = new(new TensorShape(0));
     private readonly Tensor _initialCell = new(new TensorShape(0));
     private bool _hasInitialState;
-    private bool _hasForward;
+    private bool _hasTrainingForward;
 
     private protected RecurrentLayer(string name, RecurrentOptions options, RecurrentCell cell) : base(name)
     {
@@ -130,6 +130,8 @@ public abstract class RecurrentLayer : Layer
         if (_hasInitialState && _initialHidden.Shape[1] != batch)
             throw new ShapeException($"{Describe()}: the initial state has shape {_initialHidden.Shape}, but the input shape {input.Shape} needs [{_initialHidden.Shape[0]}, {batch}, {Units}].");
         _work.PrepareForward(batch, time);
+        // Without training the cells keep only the states, not what Backward would need.
+        _hasTrainingForward = training;
         SwapLeadingAxes(input.ReadOnlySpan, batch, time, Settings.InputSize, _work.Input.Span);
         for (int layer = 0; layer < Settings.NumLayers; layer++)
         {
@@ -140,15 +142,14 @@ public abstract class RecurrentLayer : Layer
             }
         }
         _hasInitialState = false;
-        _hasForward = true;
         return AssembleOutput(outputShape);
     }
 
     /// <inheritdoc />
     public override Tensor Backward(Tensor outputGradient)
     {
-        if (!_hasForward)
-            throw new InvalidOperationException($"{Describe()}: Backward needs a Forward first.");
+        if (!_hasTrainingForward)
+            throw new InvalidOperationException($"{Describe()}: Backward needs a preceding Forward with training=true.");
         if (outputGradient.Shape != _output.Shape)
             throw new ShapeException($"{Describe()}: output gradient has shape {outputGradient.Shape}, but the last Forward's output has shape {_output.Shape}.");
         _work.PrepareBackward();
@@ -347,6 +348,7 @@ public abstract class RecurrentLayer : Layer
         {
             Batch = rows,
             Units = Units,
+            KeepsForBackward = _hasTrainingForward,
             Gates = _work.StepRows(_work.Gates(layer, direction), t).From(first),
             Cache = _work.StepRows(_work.Cache(layer, direction), t).From(first),
             HiddenPrevious = _work.DirectionRows(_work.Hidden(layer), PreviousSlot(t, direction), direction).From(first),

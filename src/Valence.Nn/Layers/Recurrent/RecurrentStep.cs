@@ -14,6 +14,12 @@ internal ref struct RecurrentStep
     public int Units;
 
     /// <summary>
+    /// Forward: whether a Backward may follow (training), so that the cell must leave its activated gates and cache;
+    /// otherwise only the states h_t (and c_t) are needed.
+    /// </summary>
+    public bool KeepsForBackward;
+
+    /// <summary>
     /// [batch, G·H]. Forward: holds W_ih x_t on entry, plus W_hh h_{t−1} unless the cell
     /// <see cref="RecurrentCell.ReadsRecurrentSeparately"/> (biases not included); the cell leaves there what its
     /// Backward needs (activated gates).
