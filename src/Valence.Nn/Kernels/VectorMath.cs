@@ -54,13 +54,14 @@ public static class VectorMath
     {
         x = Vector.Min(Vector.Max(x, new Vector<float>(ExpLow)), new Vector<float>(ExpHigh));
         var n = Vector.Round(x * new Vector<float>(Log2E));
-        var r = x - n * new Vector<float>(C1) - n * new Vector<float>(C2);
-        var p = new Vector<float>(E5) * r + new Vector<float>(E4);
-        p = p * r + new Vector<float>(E3);
-        p = p * r + new Vector<float>(E2);
-        p = p * r + new Vector<float>(E1);
-        p = p * r + new Vector<float>(E0);
-        p = p * (r * r) + r + Vector<float>.One;
+        var r = Vector.FusedMultiplyAdd(-n, new Vector<float>(C1), x);
+        r = Vector.FusedMultiplyAdd(-n, new Vector<float>(C2), r);
+        var p = Vector.FusedMultiplyAdd(new Vector<float>(E5), r, new Vector<float>(E4));
+        p = Vector.FusedMultiplyAdd(p, r, new Vector<float>(E3));
+        p = Vector.FusedMultiplyAdd(p, r, new Vector<float>(E2));
+        p = Vector.FusedMultiplyAdd(p, r, new Vector<float>(E1));
+        p = Vector.FusedMultiplyAdd(p, r, new Vector<float>(E0));
+        p = Vector.FusedMultiplyAdd(p, r * r, r + Vector<float>.One);
         var half = Vector.Round(n * new Vector<float>(0.5f) - new Vector<float>(0.25f));
         return p * PowerOfTwo(half) * PowerOfTwo(n - half);
     }
@@ -71,13 +72,14 @@ public static class VectorMath
     {
         x = Vector512.Min(Vector512.Max(x, Vector512.Create(ExpLow)), Vector512.Create(ExpHigh));
         var n = Vector512.Round(x * Vector512.Create(Log2E));
-        var r = x - n * Vector512.Create(C1) - n * Vector512.Create(C2);
-        var p = Vector512.Create(E5) * r + Vector512.Create(E4);
-        p = p * r + Vector512.Create(E3);
-        p = p * r + Vector512.Create(E2);
-        p = p * r + Vector512.Create(E1);
-        p = p * r + Vector512.Create(E0);
-        p = p * (r * r) + r + Vector512<float>.One;
+        var r = Vector512.FusedMultiplyAdd(-n, Vector512.Create(C1), x);
+        r = Vector512.FusedMultiplyAdd(-n, Vector512.Create(C2), r);
+        var p = Vector512.FusedMultiplyAdd(Vector512.Create(E5), r, Vector512.Create(E4));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(E3));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(E2));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(E1));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(E0));
+        p = Vector512.FusedMultiplyAdd(p, r * r, r + Vector512<float>.One);
         var half = Vector512.Round(n * Vector512.Create(0.5f) - Vector512.Create(0.25f));
         return p * PowerOfTwo(half) * PowerOfTwo(n - half);
     }
@@ -112,15 +114,15 @@ public static class VectorMath
     {
         x = Vector.Min(Vector.Max(x, new Vector<float>(-TanhLimit)), new Vector<float>(TanhLimit));
         var x2 = x * x;
-        var p = x2 * new Vector<float>(P13) + new Vector<float>(P11);
-        p = x2 * p + new Vector<float>(P9);
-        p = x2 * p + new Vector<float>(P7);
-        p = x2 * p + new Vector<float>(P5);
-        p = x2 * p + new Vector<float>(P3);
-        p = x2 * p + new Vector<float>(P1);
-        var q = x2 * new Vector<float>(Q6) + new Vector<float>(Q4);
-        q = x2 * q + new Vector<float>(Q2);
-        q = x2 * q + new Vector<float>(Q0);
+        var p = Vector.FusedMultiplyAdd(x2, new Vector<float>(P13), new Vector<float>(P11));
+        p = Vector.FusedMultiplyAdd(x2, p, new Vector<float>(P9));
+        p = Vector.FusedMultiplyAdd(x2, p, new Vector<float>(P7));
+        p = Vector.FusedMultiplyAdd(x2, p, new Vector<float>(P5));
+        p = Vector.FusedMultiplyAdd(x2, p, new Vector<float>(P3));
+        p = Vector.FusedMultiplyAdd(x2, p, new Vector<float>(P1));
+        var q = Vector.FusedMultiplyAdd(x2, new Vector<float>(Q6), new Vector<float>(Q4));
+        q = Vector.FusedMultiplyAdd(x2, q, new Vector<float>(Q2));
+        q = Vector.FusedMultiplyAdd(x2, q, new Vector<float>(Q0));
         return Vector.Min(Vector.Max(x * p / q, -Vector<float>.One), Vector<float>.One);
     }
 
@@ -130,15 +132,15 @@ public static class VectorMath
     {
         x = Vector512.Min(Vector512.Max(x, Vector512.Create(-TanhLimit)), Vector512.Create(TanhLimit));
         var x2 = x * x;
-        var p = x2 * Vector512.Create(P13) + Vector512.Create(P11);
-        p = x2 * p + Vector512.Create(P9);
-        p = x2 * p + Vector512.Create(P7);
-        p = x2 * p + Vector512.Create(P5);
-        p = x2 * p + Vector512.Create(P3);
-        p = x2 * p + Vector512.Create(P1);
-        var q = x2 * Vector512.Create(Q6) + Vector512.Create(Q4);
-        q = x2 * q + Vector512.Create(Q2);
-        q = x2 * q + Vector512.Create(Q0);
+        var p = Vector512.FusedMultiplyAdd(x2, Vector512.Create(P13), Vector512.Create(P11));
+        p = Vector512.FusedMultiplyAdd(x2, p, Vector512.Create(P9));
+        p = Vector512.FusedMultiplyAdd(x2, p, Vector512.Create(P7));
+        p = Vector512.FusedMultiplyAdd(x2, p, Vector512.Create(P5));
+        p = Vector512.FusedMultiplyAdd(x2, p, Vector512.Create(P3));
+        p = Vector512.FusedMultiplyAdd(x2, p, Vector512.Create(P1));
+        var q = Vector512.FusedMultiplyAdd(x2, Vector512.Create(Q6), Vector512.Create(Q4));
+        q = Vector512.FusedMultiplyAdd(x2, q, Vector512.Create(Q2));
+        q = Vector512.FusedMultiplyAdd(x2, q, Vector512.Create(Q0));
         return Vector512.Min(Vector512.Max(x * p / q, -Vector512<float>.One), Vector512<float>.One);
     }
 
