@@ -24,10 +24,12 @@ namespace Valence.Nn.Layers;
 /// <para>Initial states: <see cref="SetInitialState(Tensor)"/> gives h0, shaped as PyTorch's
 /// [layers·directions, batch, H], to the next Forward only; a Forward without one starts from zeros. After
 /// Backward, <see cref="InitialHiddenStateGradient"/> holds ∂L/∂h0 (of the zeros, if none was set).</para>
-/// <para>Speed: per layer and direction, the input-side pre-activations of all time steps come from one matrix
-/// product; the time loop does only [batch, H]·W_hhᵀ and the cell's fused gate arithmetic. Backward runs the time
-/// loop for the gate gradients and ∂L/∂h_{t−1} (one product per step), then forms ∂L/∂W_ih, ∂L/∂W_hh and the input
-/// gradient with one product each over the whole sequence. No inter-layer dropout.</para>
+/// <para>Speed: per layer and direction, the input-side products W_ih x_t of all time steps come from one matrix
+/// product; the time loop does only [batch, H]·W_hhᵀ (W_hh packed once per pass) and the cell's fused gate
+/// arithmetic, on slices of the batch, one per thread (the recurrence runs within each batch row). Backward runs
+/// the time loop for the gate gradients and ∂L/∂h_{t−1} (one product per step), then forms ∂L/∂W_ih, ∂L/∂W_hh and the
+/// input gradient with one product each over the whole sequence. Results are the same bits on any number of
+/// threads. No inter-layer dropout.</para>
 /// </remarks>
 public abstract class RecurrentLayer : Layer
 {
