@@ -11,7 +11,9 @@ namespace Valence.Nn.Kernels;
 /// (the transpose is resolved there), and a register-blocked micro-kernel (AVX-512, AVX2+FMA, or portable
 /// <see cref="System.Numerics.Vector{T}"/>, whichever the machine has) computes one tile of C at a time, reading
 /// op(A) in place through its strides (packing A measured slower here). Products with few columns run as their
-/// transpose, so that the short side fills the tile's rows.</para>
+/// transpose, so that the short side fills the tile's rows; the one or two rows left below the last full tile go to
+/// a row kernel that spreads one row over many panels. An op(B) used again and again can be packed once
+/// (<see cref="GemmPackedB"/>).</para>
 /// <para>Large products run on up to <see cref="Workers.MaxThreads"/> threads. Results do not depend on the number
 /// of threads: work is split over output tiles, never over k, so every element sums its products in one fixed
 /// order. They can differ in the last bits between machines whose kernels differ (fused or separate
