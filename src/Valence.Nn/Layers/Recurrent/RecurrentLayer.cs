@@ -48,6 +48,7 @@ public abstract class RecurrentLayer : Layer
     private readonly Tensor _initialCell = new(new TensorShape(0));
     private bool _hasInitialState;
     private bool _hasTrainingForward;
+    private Tensor? _forwardInput;
 
     private protected RecurrentLayer(string name, RecurrentOptions options, RecurrentCell cell) : base(name)
     {
@@ -132,9 +133,11 @@ public abstract class RecurrentLayer : Layer
         if (_hasInitialState && _initialHidden.Shape[1] != batch)
             throw new ShapeException($"{Describe()}: the initial state has shape {_initialHidden.Shape}, but the input shape {input.Shape} needs [{_initialHidden.Shape[0]}, {batch}, {Units}].");
         _work.PrepareForward(batch, time);
-        // Without training the cells keep only the states, not what Backward would need.
+        // Without training the cells keep only the states, not what Backward would need; Backward also needs the
+        // input time-major, for ∂L/∂W_ih.
         _hasTrainingForward = training;
-        SwapLeadingAxes(input.ReadOnlySpan, batch, time, Settings.InputSize, _work.Input.Span);
+        if (training) SwapLeadingAxes(input.ReadOnlySpan, batch, time, Settings.InputSize, _work.Input.Span);
+        _forwardInput = input;
         for (int layer = 0; layer < Settings.NumLayers; layer++)
         {
             for (int direction = 0; direction < Directions; direction++)
@@ -143,6 +146,7 @@ public abstract class RecurrentLayer : Layer
                 ForwardDirection(layer, direction);
             }
         }
+        _forwardInput = null;
         _hasInitialState = false;
         return AssembleOutput(outputShape);
     }
@@ -191,6 +195,22 @@ public abstract class RecurrentLayer : Layer
         return _work.Hidden(layer - 1).Span.Slice(_work.Batch * width, rows * width);
     }
 
+    /// <summary>
+    /// Batch item <paramref name="b"/>'s input sequence for layer <paramref name="layer"/>, one row per time step:
+    /// the caller's input (batch-major, so its rows are contiguous) or the output slots of the layer below.
+    /// </summary>
+    private StridedRows InputSequence(int layer, int b)
+    {
+        int time = _work.Time;
+        if (layer == 0)
+        {
+            int inputSize = Settings.InputSize;
+            return new StridedRows(_forwardInput!.Span.Slice(b * time * inputSize, time * inputSize), inputSize, inputSize);
+        }
+        int width = Units * Directions;
+        return new StridedRows(_work.Hidden(layer - 1).Span[((Slot(0) * _work.Batch + b) * width)..], _work.Batch * width, width);
+    }
+
     /// <summary>The slot of the hidden-state buffer that holds the output of step <paramref name="t"/>.</summary>
     private static int Slot(int t) => t + 1;
 
@@ -218,10 +238,8 @@ public abstract class RecurrentLayer : Layer
     private void ForwardDirection(int layer, int direction)
     {
         var parameters = _directionParameters[layer * Directions + direction];
-        int batch = _work.Batch, time = _work.Time, gateWidth = GateWidth, inputWidth = InputWidth(layer);
-        // W_ih x_t for every time step in one product (the cell adds the biases)
-        Gemm.Multiply(false, true, time * batch, gateWidth, inputWidth, LayerInput(layer), inputWidth,
-            parameters.WeightIh.Value.ReadOnlySpan, inputWidth, _work.Gates(layer, direction).Span, gateWidth);
+        int gateWidth = GateWidth, inputWidth = InputWidth(layer);
+        _work.PackedWeightIh.Pack(true, inputWidth, gateWidth, parameters.WeightIh.Value.ReadOnlySpan, inputWidth);
         _work.PackedWeightHh.Pack(true, Units, gateWidth, parameters.WeightHh.Value.ReadOnlySpan, Units);
         RunTimeLoop(layer, direction, backward: false);
     }
@@ -247,11 +265,21 @@ public abstract class RecurrentLayer : Layer
         Workers.Run(ref job, slices.Count);
     }
 
-    /// <summary>The forward time loop for batch rows [first, first + rows): W_hh h_{t−1}, then the cell, step by step.</summary>
+    /// <summary>
+    /// The forward pass for batch rows [first, first + rows): W_ih x_t of all their time steps, one product per batch
+    /// item (its whole sequence), then step by step W_hh h_{t−1} and the cell.
+    /// </summary>
     internal void ForwardSteps(int layer, int direction, int first, int rows)
     {
         var parameters = _directionParameters[layer * Directions + direction];
         int time = _work.Time, gateWidth = GateWidth;
+        // W_ih x_t for t = 0 … T−1 into the gate rows (the cell adds the biases)
+        for (int b = first; b < first + rows; b++)
+        {
+            var sequence = InputSequence(layer, b);
+            Gemm.Multiply(false, time, sequence.Data, sequence.Stride, _work.PackedWeightIh,
+                _work.Gates(layer, direction).Span[(b * gateWidth)..], _work.Batch * gateWidth);
+        }
         var recurrent = _work.Recurrent.Span.Slice(first * gateWidth, rows * gateWidth);
         for (int s = 0; s < time; s++)
         {

@@ -74,6 +74,9 @@ internal sealed class RecurrentWorkspace
     /// </summary>
     public GemmPackedB PackedWeightHh { get; } = new();
 
+    /// <summary>W_ihᵀ of the direction in progress, packed for the input-side products of each batch item.</summary>
+    public GemmPackedB PackedWeightIh { get; } = new();
+
     /// <summary>[G·H]: the column totals of a gate gradient, on their way into a bias gradient.</summary>
     public Tensor GateGradientTotals { get; }
 
