@@ -42,7 +42,7 @@ internal sealed class GruCell : RecurrentCell
     private static void Forward<T>(scoped in RecurrentStep step) where T : struct, IFloatLanes<T>
     {
         int h = step.Units;
-        ReadOnlySpan<float> bi = step.InputBias, bh = step.RecurrentBias;
+        ReadOnlySpan<float> bi = step.GatesBias, bh = step.RecurrentBias;
         ReadOnlySpan<float> bir = bi[..h], biz = bi.Slice(h, h), bin = bi[(2 * h)..];
         ReadOnlySpan<float> bhr = bh[..h], bhz = bh.Slice(h, h), bhn = bh[(2 * h)..];
         for (int b = 0; b < step.Batch; b++)

@@ -45,12 +45,11 @@ internal sealed class LstmCell : RecurrentCell
     private static void Forward<T>(scoped in RecurrentStep step) where T : struct, IFloatLanes<T>
     {
         int h = step.Units;
-        ReadOnlySpan<float> bi = step.InputBias, bh = step.RecurrentBias;
-        ReadOnlySpan<float> bii = bi[..h], bif = bi.Slice(h, h), big = bi.Slice(2 * h, h), bio = bi[(3 * h)..];
-        ReadOnlySpan<float> bhi = bh[..h], bhf = bh.Slice(h, h), bhg = bh.Slice(2 * h, h), bho = bh[(3 * h)..];
+        ReadOnlySpan<float> bias = step.GatesBias;
+        ReadOnlySpan<float> bi = bias[..h], bf = bias.Slice(h, h), bg = bias.Slice(2 * h, h), bo = bias[(3 * h)..];
         for (int b = 0; b < step.Batch; b++)
         {
-            // a = (W_ih x_t + W_hh h_{t−1}) + b_ih + b_hh
+            // a = (W_ih x_t + W_hh h_{t−1}) + (b_ih + b_hh)
             var a = step.Gates[b];
             Span<float> ai = a[..h], af = a.Slice(h, h), ag = a.Slice(2 * h, h), ao = a[(3 * h)..];
             ReadOnlySpan<float> cPrev = step.CellPrevious[b];
@@ -58,10 +57,10 @@ internal sealed class LstmCell : RecurrentCell
             for (int j = 0; j < h; j += T.Count)
             {
                 // i = σ(a_i), f = σ(a_f), g = tanh(a_g), o = σ(a_o)
-                var i = T.Sigmoid(T.Load(ai, j) + T.Load(bii, j) + T.Load(bhi, j));
-                var f = T.Sigmoid(T.Load(af, j) + T.Load(bif, j) + T.Load(bhf, j));
-                var g = T.Tanh(T.Load(ag, j) + T.Load(big, j) + T.Load(bhg, j));
-                var o = T.Sigmoid(T.Load(ao, j) + T.Load(bio, j) + T.Load(bho, j));
+                var i = T.Sigmoid(T.Load(ai, j) + T.Load(bi, j));
+                var f = T.Sigmoid(T.Load(af, j) + T.Load(bf, j));
+                var g = T.Tanh(T.Load(ag, j) + T.Load(bg, j));
+                var o = T.Sigmoid(T.Load(ao, j) + T.Load(bo, j));
                 // c_t = f ⊙ c_{t−1} + i ⊙ g
                 var ct = f * T.Load(cPrev, j) + i * g;
                 // h_t = o ⊙ tanh(c_t)

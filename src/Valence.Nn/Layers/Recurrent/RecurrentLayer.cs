@@ -241,6 +241,11 @@ public abstract class RecurrentLayer : Layer
         int gateWidth = GateWidth, inputWidth = InputWidth(layer);
         _work.PackedWeightIh.Pack(true, inputWidth, gateWidth, parameters.WeightIh.Value.ReadOnlySpan, inputWidth);
         _work.PackedWeightHh.Pack(true, Units, gateWidth, parameters.WeightHh.Value.ReadOnlySpan, Units);
+        // The bias of the gate rows: b_ih + b_hh where they hold both products, computed once for all steps
+        var gatesBias = _work.GatesBias.Span;
+        if (parameters.BiasIh is null || parameters.BiasHh is null) gatesBias.Clear();
+        else if (_cell.ReadsRecurrentSeparately) parameters.BiasIh.Value.ReadOnlySpan.CopyTo(gatesBias);
+        else TensorPrimitives.Add(parameters.BiasIh.Value.ReadOnlySpan, parameters.BiasHh.Value.ReadOnlySpan, gatesBias);
         RunTimeLoop(layer, direction, backward: false);
     }
 
@@ -297,7 +302,7 @@ public abstract class RecurrentLayer : Layer
                 Gemm.Multiply(false, rows, hidden.Data, hidden.Stride, _work.PackedWeightHh, step.Gates.Data, gateWidth,
                     accumulate: true);
             }
-            step.InputBias = (parameters.BiasIh?.Value ?? _work.NoBias).ReadOnlySpan;
+            step.GatesBias = _work.GatesBias.ReadOnlySpan;
             step.RecurrentBias = (parameters.BiasHh?.Value ?? _work.NoBias).ReadOnlySpan;
             _cell.Forward(step);
         }

@@ -29,10 +29,13 @@ internal ref struct RecurrentStep
     /// <summary>[batch, G·H], forward, for cells that read it separately: W_hh h_{t−1} (bias not included).</summary>
     public StridedRows Recurrent;
 
-    /// <summary>[G·H], forward: b_ih (zeros when the layer has no biases).</summary>
-    public ReadOnlySpan<float> InputBias;
+    /// <summary>
+    /// [G·H], forward: the bias of what <see cref="Gates"/> holds, b_ih + b_hh, or b_ih alone for cells that read
+    /// W_hh h_{t−1} separately (zeros when the layer has no biases).
+    /// </summary>
+    public ReadOnlySpan<float> GatesBias;
 
-    /// <summary>[G·H], forward: b_hh (zeros when the layer has no biases).</summary>
+    /// <summary>[G·H], forward, for cells that read W_hh h_{t−1} separately: b_hh (zeros when the layer has no biases).</summary>
     public ReadOnlySpan<float> RecurrentBias;
 
     /// <summary>[batch, H] per cached vector: per-step values the cell keeps for Backward (<see cref="RecurrentCell.CachedVectors"/>).</summary>

@@ -38,6 +38,7 @@ internal sealed class RecurrentWorkspace
         _gates = Empty(options.NumLayers * _directions);
         _caches = Empty(options.NumLayers * _directions);
         NoBias = new Tensor(new TensorShape(_gateWidth));
+        GatesBias = new Tensor(new TensorShape(_gateWidth));
         GateGradientTotals = new Tensor(new TensorShape(_gateWidth));
     }
 
@@ -79,6 +80,9 @@ internal sealed class RecurrentWorkspace
 
     /// <summary>[G·H]: the column totals of a gate gradient, on their way into a bias gradient.</summary>
     public Tensor GateGradientTotals { get; }
+
+    /// <summary>[G·H]: the bias of the gate rows for the direction in progress (see <see cref="RecurrentStep.GatesBias"/>).</summary>
+    public Tensor GatesBias { get; }
 
     /// <summary>[G·H] zeros: the biases of a layer without biases.</summary>
     public Tensor NoBias { get; }

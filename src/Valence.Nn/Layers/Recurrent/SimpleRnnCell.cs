@@ -27,14 +27,14 @@ internal sealed class SimpleRnnCell : RecurrentCell
     private static void Forward<T>(scoped in RecurrentStep step) where T : struct, IFloatLanes<T>
     {
         int h = step.Units;
-        ReadOnlySpan<float> bi = step.InputBias, bh = step.RecurrentBias;
+        ReadOnlySpan<float> bias = step.GatesBias;
         for (int b = 0; b < step.Batch; b++)
         {
             ReadOnlySpan<float> a = step.Gates[b];
             var hidden = step.Hidden[b];
-            // h_t = tanh((W_ih x_t + W_hh h_{t−1}) + b_ih + b_hh)
+            // h_t = tanh((W_ih x_t + W_hh h_{t−1}) + (b_ih + b_hh))
             for (int j = 0; j < h; j += T.Count)
-                T.Store(T.Tanh(T.Load(a, j) + T.Load(bi, j) + T.Load(bh, j)), hidden, j);
+                T.Store(T.Tanh(T.Load(a, j) + T.Load(bias, j)), hidden, j);
         }
     }
 
