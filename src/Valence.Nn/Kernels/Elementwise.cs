@@ -110,7 +110,12 @@ public static unsafe class Elementwise
         lanes[..(a.Length - i)].CopyTo(destination[i..]);
     }
 
-    private static int ChunkCount(int length) => Math.Max(1, Math.Min(Workers.MaxThreads, length / ParallelLength));
+    // Several chunks per thread, so that threads balance the load when one is slowed (see BatchSlices).
+    private static int ChunkCount(int length)
+    {
+        int threads = Workers.MaxThreads;
+        return threads == 1 ? 1 : Math.Max(1, Math.Min(threads * BatchSlices.SharedLoadSlices, length / ParallelLength));
+    }
 
     // Chunks of whole vectors, so that only the span's own tail is a partial vector.
     private static int ChunkLength(int length, int chunks)

@@ -69,7 +69,7 @@ public sealed class Conv1D : Layer
         var w = Window(input.Shape);
         var columns = Tensor.Reuse(ref _columns, new TensorShape(w.ColumnRows, w.ColumnCount));
         var output = Tensor.Reuse(ref _output, new TensorShape(w.Batch, _options.OutChannels, w.OutputLength));
-        var slices = new BatchSlices(w.Batch, MinimumBatchPerThread);
+        var slices = new BatchSlices(w.Batch, MinimumBatchPerThread, BatchSlices.SharedLoadSlices);
         var job = new Conv1DForwardJob(this, input, columns, output, w, slices);
         Workers.Run(ref job, slices.Count);
         _trainingWindow = training ? w : null;

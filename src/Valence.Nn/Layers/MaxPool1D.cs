@@ -39,7 +39,7 @@ public sealed class MaxPool1D : Pool1D
     private unsafe void Run(float* input, float* output, int* argmax, TensorShape inputShape, int outputLength, bool backward)
     {
         int rows = inputShape[0] * inputShape[1];
-        var slices = new BatchSlices(rows, MaxPoolJob.MinimumRowsPerThread);
+        var slices = new BatchSlices(rows, MaxPoolJob.MinimumRowsPerThread, BatchSlices.SharedLoadSlices);
         var job = new MaxPoolJob(input, output, argmax, inputShape[2], outputLength, PoolOptions, backward, slices);
         Workers.Run(ref job, slices.Count);
     }

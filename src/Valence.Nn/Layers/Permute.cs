@@ -50,7 +50,8 @@ public sealed class Permute : Layer
     private static unsafe void SwapLastAxes(Tensor source, Tensor destination)
     {
         int batch = source.Shape[0], rows = source.Shape[1], cols = source.Shape[2];
-        var slices = new BatchSlices(batch, Math.Max(1, PermuteJob.MinimumElementsPerThread / Math.Max(1, rows * cols)));
+        var slices = new BatchSlices(batch, Math.Max(1, PermuteJob.MinimumElementsPerThread / Math.Max(1, rows * cols)),
+            BatchSlices.SharedLoadSlices);
         fixed (float* src = source.ReadOnlySpan, dst = destination.Span)
         {
             var job = new PermuteJob(src, dst, rows, cols, slices);
