@@ -24,15 +24,36 @@ public interface IBinaryOperator
 /// <remarks>
 /// The operator is a struct type argument so that the JIT specialises and inlines it. The tail shorter than a
 /// vector goes through the same vector code in a zero-padded lane buffer, so an operator has a single form and
-/// every element of a span is computed alike wherever it sits.
+/// every element of a span is computed alike wherever it sits. Long spans are cut into chunks of whole vectors for
+/// <see cref="Workers"/>; since no element depends on another, the result is the same on any number of threads.
 /// </remarks>
-public static class Elementwise
+public static unsafe class Elementwise
 {
+    /// <summary>Spans at least this long are split over threads: below it, waking a thread costs more than it saves.</summary>
+    private const int ParallelLength = 1 << 16;
+
     /// <summary>destination[i] = op(x[i]). <paramref name="destination"/> may be <paramref name="x"/> itself.</summary>
     public static void Map<TOperator>(TOperator op, ReadOnlySpan<float> x, Span<float> destination)
         where TOperator : struct, IUnaryOperator
     {
         CheckLength(x.Length, destination.Length);
+        int chunks = ChunkCount(x.Length);
+        if (chunks == 1)
+        {
+            MapRange(op, x, destination);
+            return;
+        }
+        fixed (float* px = x, pd = destination)
+        {
+            var job = new UnaryMapJob<TOperator>(op, px, pd, x.Length, ChunkLength(x.Length, chunks));
+            Workers.Run(ref job, chunks);
+        }
+    }
+
+    /// <summary>The single-threaded <see cref="Map{TOperator}(TOperator, ReadOnlySpan{float}, Span{float})"/>.</summary>
+    internal static void MapRange<TOperator>(TOperator op, ReadOnlySpan<float> x, Span<float> destination)
+        where TOperator : struct, IUnaryOperator
+    {
         int width = Vector<float>.Count;
         ref float source = ref MemoryMarshal.GetReference(x);
         ref float target = ref MemoryMarshal.GetReference(destination);
@@ -54,6 +75,23 @@ public static class Elementwise
     {
         CheckLength(a.Length, b.Length);
         CheckLength(a.Length, destination.Length);
+        int chunks = ChunkCount(a.Length);
+        if (chunks == 1)
+        {
+            MapRange(op, a, b, destination);
+            return;
+        }
+        fixed (float* pa = a, pb = b, pd = destination)
+        {
+            var job = new BinaryMapJob<TOperator>(op, pa, pb, pd, a.Length, ChunkLength(a.Length, chunks));
+            Workers.Run(ref job, chunks);
+        }
+    }
+
+    /// <summary>The single-threaded <see cref="Map{TOperator}(TOperator, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float})"/>.</summary>
+    internal static void MapRange<TOperator>(TOperator op, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> destination)
+        where TOperator : struct, IBinaryOperator
+    {
         int width = Vector<float>.Count;
         ref float first = ref MemoryMarshal.GetReference(a);
         ref float second = ref MemoryMarshal.GetReference(b);
@@ -70,6 +108,20 @@ public static class Elementwise
         b[i..].CopyTo(lanes[width..]);
         op.Invoke(new Vector<float>(lanes), new Vector<float>(lanes[width..])).CopyTo(lanes);
         lanes[..(a.Length - i)].CopyTo(destination[i..]);
+    }
+
+    // Several chunks per thread, so that threads balance the load when one is slowed (see BatchSlices).
+    private static int ChunkCount(int length)
+    {
+        int threads = Workers.MaxThreads;
+        return threads == 1 ? 1 : Math.Max(1, Math.Min(threads * BatchSlices.SharedLoadSlices, length / ParallelLength));
+    }
+
+    // Chunks of whole vectors, so that only the span's own tail is a partial vector.
+    private static int ChunkLength(int length, int chunks)
+    {
+        int width = Vector<float>.Count;
+        return ((length + chunks - 1) / chunks + width - 1) / width * width;
     }
 
     private static void CheckLength(int expected, int actual)

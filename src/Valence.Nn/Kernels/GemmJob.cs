@@ -26,7 +26,7 @@ internal readonly unsafe struct GemmJob<TKernel> : IWorkerJob where TKernel : st
     /// <summary>Computes <paramref name="problem"/>, on several threads when it is large enough.</summary>
     public static void Run(GemmProblem problem)
     {
-        if (TransposingSavesWork(problem.M, problem.N)) problem = problem.Transposed();
+        if (!problem.IsPrepacked && TransposingSavesWork(problem.M, problem.N)) problem = problem.Transposed();
         long work = (long)problem.M * problem.N * problem.K;
         int threads = work < ParallelThreshold ? 1 : Workers.MaxThreads;
         int mr = TKernel.MR, nr = TKernel.NR;

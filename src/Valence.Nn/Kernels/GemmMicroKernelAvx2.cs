@@ -6,7 +6,8 @@ namespace Valence.Nn.Kernels;
 
 /// <summary>
 /// The AVX2+FMA micro-kernel: a 6×16 tile of C in twelve 8-float registers (of the 16 AVX2 has), updated by one
-/// rank-1 product per step of k.
+/// rank-1 product per step of k. Its row kernel keeps one row of C across four panels (64 columns) in eight
+/// registers.
 /// </summary>
 /// <remarks>
 /// Blocking for cores with a 32–48 KiB L1 and a 0.5–1 MiB L2: a 256×16 panel of B is 16 KiB, a 120×256 block of A
@@ -22,6 +23,7 @@ internal readonly unsafe struct GemmMicroKernelAvx2 : IGemmMicroKernel
     public static int KC => 256;
     public static int MC => 120;
     public static int NC => 2048;
+    public static int RowPanels => 4;
 
     /// <inheritdoc cref="IGemmMicroKernel.Run"/>
     [MethodImpl(MethodImplOptions.AggressiveOptimization), SkipLocalsInit]
@@ -83,6 +85,44 @@ internal readonly unsafe struct GemmMicroKernelAvx2 : IGemmMicroKernel
         Store(tile + 4 * NR, c40, c41, false);
         Store(tile + 5 * NR, c50, c51, false);
         GemmTile.StorePartial(tile, NR, c, cRowStride, cColumnStride, rows, columns, add);
+    }
+
+    /// <inheritdoc cref="IGemmMicroKernel.RunRow"/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization), SkipLocalsInit]
+    public static void RunRow(int kc, float* a, nint aStep, float* b, nint panelStride, int panels,
+        float* c, nint cColumnStride, int columns, bool add)
+    {
+        float* b0 = GemmTile.Panel(b, panelStride, panels, 0);
+        float* b1 = GemmTile.Panel(b, panelStride, panels, 1);
+        float* b2 = GemmTile.Panel(b, panelStride, panels, 2);
+        float* b3 = GemmTile.Panel(b, panelStride, panels, 3);
+        Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default;
+        Vector256<float> c20 = default, c21 = default, c30 = default, c31 = default;
+
+        // c[q·16 .. q·16+16] += a[p] · b_q[p, 0..16] for p = 0 … kc−1, as the tile kernel sums every element.
+        nint offset = 0;
+        for (int p = 0; p < kc; p++, a += aStep, offset += NR)
+        {
+            Vector256<float> ap = Avx.BroadcastScalarToVector256(a);
+            c00 = Fma.MultiplyAdd(ap, Avx.LoadVector256(b0 + offset), c00);
+            c01 = Fma.MultiplyAdd(ap, Avx.LoadVector256(b0 + offset + 8), c01);
+            c10 = Fma.MultiplyAdd(ap, Avx.LoadVector256(b1 + offset), c10);
+            c11 = Fma.MultiplyAdd(ap, Avx.LoadVector256(b1 + offset + 8), c11);
+            c20 = Fma.MultiplyAdd(ap, Avx.LoadVector256(b2 + offset), c20);
+            c21 = Fma.MultiplyAdd(ap, Avx.LoadVector256(b2 + offset + 8), c21);
+            c30 = Fma.MultiplyAdd(ap, Avx.LoadVector256(b3 + offset), c30);
+            c31 = Fma.MultiplyAdd(ap, Avx.LoadVector256(b3 + offset + 8), c31);
+        }
+
+        bool whole = columns == RowPanels * NR && cColumnStride == 1;
+        float* tile = stackalloc float[RowPanels * NR];
+        float* row = whole ? c : tile;
+        bool addHere = whole && add;
+        Store(row, c00, c01, addHere);
+        Store(row + NR, c10, c11, addHere);
+        Store(row + 2 * NR, c20, c21, addHere);
+        Store(row + 3 * NR, c30, c31, addHere);
+        if (!whole) GemmTile.StorePartial(row, RowPanels * NR, c, 0, cColumnStride, 1, columns, add);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -14,6 +14,7 @@ internal readonly unsafe struct GemmMicroKernelPortable : IGemmMicroKernel
     public static int KC => GemmMicroKernelAvx2.KC;
     public static int MC => GemmMicroKernelAvx2.MC;
     public static int NC => GemmMicroKernelAvx2.NC;
+    public static int RowPanels => GemmMicroKernelAvx2.RowPanels;
 
     /// <inheritdoc cref="IGemmMicroKernel.Run"/>
     public static void Run(int kc, float* a, nint aRowStride, nint aStep, int rows,
@@ -44,5 +45,31 @@ internal readonly unsafe struct GemmMicroKernelPortable : IGemmMicroKernel
             for (int v = 0; v < vectors; v++)
                 sums[i * vectors + v].Store(tile + i * NR + v * width);
         GemmTile.StorePartial(tile, NR, c, cRowStride, cColumnStride, rows, columns, add);
+    }
+
+    /// <inheritdoc cref="IGemmMicroKernel.RunRow"/>
+    public static void RunRow(int kc, float* a, nint aStep, float* b, nint panelStride, int panels,
+        float* c, nint cColumnStride, int columns, bool add)
+    {
+        int width = Vector<float>.Count;
+        int vectors = NR / width;
+        Span<Vector<float>> sums = stackalloc Vector<float>[panels * vectors];
+        sums.Clear();
+
+        // c[q·NR .. q·NR+NR] += a[p] · b_q[p, 0..NR] for p = 0 … kc−1 (multiply, then add, as the tile kernel).
+        for (int p = 0; p < kc; p++, a += aStep)
+        {
+            var ap = new Vector<float>(*a);
+            for (int q = 0; q < panels; q++)
+            {
+                float* row = b + q * panelStride + p * NR;
+                for (int v = 0; v < vectors; v++)
+                    sums[q * vectors + v] += ap * Vector.Load(row + v * width);
+            }
+        }
+
+        float* tile = stackalloc float[panels * NR];
+        for (int v = 0; v < panels * vectors; v++) sums[v].Store(tile + v * width);
+        GemmTile.StorePartial(tile, panels * NR, c, 0, cColumnStride, 1, columns, add);
     }
 }

@@ -49,7 +49,7 @@ internal static unsafe class GemmPacking
         int jj = 0;
         if (Avx.IsSupported)
             for (; jj + 8 <= width; jj += 8)
-                TransposeEightColumns(source.Origin + jj * source.ColumnStride, source.ColumnStride, kc, panel + jj, nr);
+                Transposition.EightRows(source.Origin + jj * source.ColumnStride, source.ColumnStride, kc, panel + jj, nr);
         for (; jj < nr; jj++)
         {
             float* column = source.Origin + jj * source.ColumnStride;
@@ -58,42 +58,5 @@ internal static unsafe class GemmPacking
             else
                 for (int p = 0; p < kc; p++) panel[p * nr + jj] = column[p];
         }
-    }
-
-    // target[p·nr + j] = columns[j·stride + p] for j < 8, p < kc.
-    private static void TransposeEightColumns(float* columns, nint stride, int kc, float* target, int nr)
-    {
-        int p = 0;
-        for (; p + 8 <= kc; p += 8)
-        {
-            float* at = columns + p;
-            var t0 = Avx.UnpackLow(Avx.LoadVector256(at), Avx.LoadVector256(at + stride));
-            var t1 = Avx.UnpackHigh(Avx.LoadVector256(at), Avx.LoadVector256(at + stride));
-            var t2 = Avx.UnpackLow(Avx.LoadVector256(at + 2 * stride), Avx.LoadVector256(at + 3 * stride));
-            var t3 = Avx.UnpackHigh(Avx.LoadVector256(at + 2 * stride), Avx.LoadVector256(at + 3 * stride));
-            var t4 = Avx.UnpackLow(Avx.LoadVector256(at + 4 * stride), Avx.LoadVector256(at + 5 * stride));
-            var t5 = Avx.UnpackHigh(Avx.LoadVector256(at + 4 * stride), Avx.LoadVector256(at + 5 * stride));
-            var t6 = Avx.UnpackLow(Avx.LoadVector256(at + 6 * stride), Avx.LoadVector256(at + 7 * stride));
-            var t7 = Avx.UnpackHigh(Avx.LoadVector256(at + 6 * stride), Avx.LoadVector256(at + 7 * stride));
-            var u0 = Avx.Shuffle(t0, t2, 0x44);
-            var u1 = Avx.Shuffle(t0, t2, 0xEE);
-            var u2 = Avx.Shuffle(t1, t3, 0x44);
-            var u3 = Avx.Shuffle(t1, t3, 0xEE);
-            var u4 = Avx.Shuffle(t4, t6, 0x44);
-            var u5 = Avx.Shuffle(t4, t6, 0xEE);
-            var u6 = Avx.Shuffle(t5, t7, 0x44);
-            var u7 = Avx.Shuffle(t5, t7, 0xEE);
-            float* row = target + (nint)p * nr;
-            Avx.Store(row, Avx.Permute2x128(u0, u4, 0x20));
-            Avx.Store(row + nr, Avx.Permute2x128(u1, u5, 0x20));
-            Avx.Store(row + 2 * nr, Avx.Permute2x128(u2, u6, 0x20));
-            Avx.Store(row + 3 * nr, Avx.Permute2x128(u3, u7, 0x20));
-            Avx.Store(row + 4 * nr, Avx.Permute2x128(u0, u4, 0x31));
-            Avx.Store(row + 5 * nr, Avx.Permute2x128(u1, u5, 0x31));
-            Avx.Store(row + 6 * nr, Avx.Permute2x128(u2, u6, 0x31));
-            Avx.Store(row + 7 * nr, Avx.Permute2x128(u3, u7, 0x31));
-        }
-        for (; p < kc; p++)
-            for (int j = 0; j < 8; j++) target[(nint)p * nr + j] = columns[j * stride + p];
     }
 }

@@ -5,7 +5,7 @@ namespace Valence.Nn.Kernels;
 /// </summary>
 public static class GemmReference
 {
-    /// <summary>C = op(A)·op(B) (+ C when <paramref name="accumulate"/>), all row-major; see <see cref="Gemm.Multiply"/>.</summary>
+    /// <summary>C = op(A)·op(B) (+ C when <paramref name="accumulate"/>), all row-major; see <see cref="Gemm.Multiply(bool, bool, int, int, int, ReadOnlySpan{float}, int, ReadOnlySpan{float}, int, Span{float}, int, bool)"/>.</summary>
     public static void Multiply(bool transposeA, bool transposeB, int m, int n, int k,
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, Span<float> c, int ldc, bool accumulate)
     {

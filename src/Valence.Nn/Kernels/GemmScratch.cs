@@ -31,7 +31,8 @@ internal sealed unsafe class GemmScratch
         return packedB;
     }
 
-    private static float* Allocate(int floats, out float[] storage)
+    /// <summary>A pinned array of at least <paramref name="floats"/> floats (kept alive through <paramref name="storage"/>) and its first 64-byte aligned address.</summary>
+    public static float* Allocate(int floats, out float[] storage)
     {
         storage = GC.AllocateUninitializedArray<float>(floats + Alignment / sizeof(float), pinned: true);
         nint address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(storage));

@@ -1,7 +1,7 @@
 namespace Valence.Nn.Kernels;
 
 /// <summary>
-/// A GEMM micro-kernel and the blocking it is built for. The driver is generic over the kernel type, so each
+/// A GEMM micro-kernel, its row kernel, and the blocking they are built for. The driver is generic over the kernel type, so each
 /// instantiation is compiled with the kernel's tile and block sizes as constants.
 /// </summary>
 internal interface IGemmMicroKernel
@@ -29,4 +29,17 @@ internal interface IGemmMicroKernel
     /// </summary>
     static abstract unsafe void Run(int kc, float* a, nint aRowStride, nint aStep, int rows,
         float* b, float* c, nint cRowStride, nint cColumnStride, int columns, bool add);
+
+    /// <summary>Panels one row-kernel call covers: enough independent sums per row to keep the multiply-add units busy.</summary>
+    static abstract int RowPanels { get; }
+
+    /// <summary>
+    /// The row kernel, for products with too few rows to fill a tile: c[0..columns] (+)= a·B over kc steps of k
+    /// for one row of C, columns ≤ <see cref="RowPanels"/>·NR. <paramref name="a"/> advances <paramref name="aStep"/>
+    /// floats per step; the <paramref name="panels"/> packed kc×NR panels of B start <paramref name="panelStride"/>
+    /// floats apart from <paramref name="b"/>; C's element j is at <c>c + j·cColumnStride</c>. Each element is
+    /// summed exactly as <see cref="Run"/> sums it, so either kernel gives the same bits.
+    /// </summary>
+    static abstract unsafe void RunRow(int kc, float* a, nint aStep, float* b, nint panelStride, int panels,
+        float* c, nint cColumnStride, int columns, bool add);
 }

@@ -13,8 +13,12 @@ namespace Valence.Nn.Kernels;
 /// </remarks>
 internal static class Im2Col
 {
-    /// <summary>columns[c·K + k, b·T' + t] = x[b, c, t·stride + k·dilation − padLeft], zero outside the input.</summary>
-    public static void Unfold(ReadOnlySpan<float> input, Span<float> columns, in Window1D w)
+    /// <summary>
+    /// columns[c·K + k, b·T' + t] = x[b, c, t·stride + k·dilation − padLeft], zero outside the input, for batch items
+    /// [<paramref name="firstBatch"/>, <paramref name="firstBatch"/> + <paramref name="batchCount"/>) (their columns
+    /// only, so that threads can unfold slices of the batch side by side).
+    /// </summary>
+    public static void Unfold(ReadOnlySpan<float> input, Span<float> columns, in Window1D w, int firstBatch, int batchCount)
     {
         Debug.Assert(input.Length == w.Batch * w.Channels * w.Length);
         Debug.Assert(columns.Length == w.ColumnRows * w.ColumnCount);
@@ -25,7 +29,7 @@ internal static class Im2Col
                 int offset = k * w.Dilation - w.PadLeft;
                 var (first, end) = w.InsideRange(offset);
                 var row = columns.Slice((c * w.Kernel + k) * w.ColumnCount, w.ColumnCount);
-                for (int b = 0; b < w.Batch; b++)
+                for (int b = firstBatch; b < firstBatch + batchCount; b++)
                 {
                     var source = input.Slice((b * w.Channels + c) * w.Length, w.Length);
                     var destination = row.Slice(b * w.OutputLength, w.OutputLength);

@@ -19,6 +19,12 @@ public sealed class Conv1D : Layer
     private readonly Conv1DOptions _options;
     private readonly Parameter _weight;
     private readonly Parameter? _bias;
+    /// <summary>
+    /// The fewest batch items worth a thread of their own: one item of a typical layer is a product of about a
+    /// million multiply-adds, a few microseconds, against microseconds to wake a thread.
+    /// </summary>
+    private const int MinimumBatchPerThread = 2;
+
     private Tensor? _columns;
     private Tensor? _channelMajor;
     private Tensor? _columnGradient;
@@ -61,37 +67,42 @@ public sealed class Conv1D : Layer
     public override Tensor Forward(Tensor input, bool training)
     {
         var w = Window(input.Shape);
-        int groupRows = FanIn, groupOutputs = _options.OutChannels / _options.Groups, columnCount = w.ColumnCount;
-        var columns = Tensor.Reuse(ref _columns, new TensorShape(w.ColumnRows, columnCount));
-        Im2Col.Unfold(input.ReadOnlySpan, columns.Span, w);
-
-        // Y_g = W_g·columns_g, Y = [outChannels, batch·T'], one product per group over the whole batch
-        var product = Tensor.Reuse(ref _channelMajor, new TensorShape(_options.OutChannels, columnCount));
-        var weight = _weight.Value.ReadOnlySpan;
-        for (int g = 0; g < _options.Groups; g++)
-        {
-            Gemm.Multiply(false, false, groupOutputs, columnCount, groupRows,
-                weight.Slice(g * groupOutputs * groupRows, groupOutputs * groupRows), groupRows,
-                columns.ReadOnlySpan.Slice(g * groupRows * columnCount, groupRows * columnCount), columnCount,
-                product.Span.Slice(g * groupOutputs * columnCount, groupOutputs * columnCount), columnCount);
-        }
-
-        // y[b, o, :] = Y[o, b·T' : (b+1)·T'] + bias[o]
+        var columns = Tensor.Reuse(ref _columns, new TensorShape(w.ColumnRows, w.ColumnCount));
         var output = Tensor.Reuse(ref _output, new TensorShape(w.Batch, _options.OutChannels, w.OutputLength));
-        var y = output.Span;
-        var channelMajor = product.ReadOnlySpan;
-        for (int b = 0; b < w.Batch; b++)
-        {
-            for (int o = 0; o < _options.OutChannels; o++)
-            {
-                var source = channelMajor.Slice(o * columnCount + b * w.OutputLength, w.OutputLength);
-                var destination = y.Slice((b * _options.OutChannels + o) * w.OutputLength, w.OutputLength);
-                if (_bias is null) source.CopyTo(destination);
-                else TensorPrimitives.Add(source, _bias.Value.ReadOnlySpan[o], destination);
-            }
-        }
+        var slices = new BatchSlices(w.Batch, MinimumBatchPerThread, BatchSlices.SharedLoadSlices);
+        var job = new Conv1DForwardJob(this, input, columns, output, w, slices);
+        Workers.Run(ref job, slices.Count);
         _trainingWindow = training ? w : null;
         return output;
+    }
+
+    /// <summary>
+    /// Forward for batch items [first, first + count): their columns of the column matrix (kept for Backward), then
+    /// one product per item and group straight into the output.
+    /// </summary>
+    internal void ForwardBatches(Tensor input, Tensor columns, Tensor output, in Window1D w, int first, int count)
+    {
+        Im2Col.Unfold(input.ReadOnlySpan, columns.Span, w, first, count);
+        int groupRows = FanIn, groupOutputs = _options.OutChannels / _options.Groups, length = w.OutputLength;
+        var weight = _weight.Value.ReadOnlySpan;
+        var y = output.Span;
+        for (int b = first; b < first + count; b++)
+        {
+            for (int g = 0; g < _options.Groups; g++)
+            {
+                // y[b, o, :] = bias[o] + Σ_r W[o, r] columns[r, b·T' : (b+1)·T'] for the group's outputs o and rows r
+                var target = y.Slice((b * _options.OutChannels + g * groupOutputs) * length, groupOutputs * length);
+                if (_bias is not null)
+                {
+                    var bias = _bias.Value.ReadOnlySpan.Slice(g * groupOutputs, groupOutputs);
+                    for (int o = 0; o < groupOutputs; o++) target.Slice(o * length, length).Fill(bias[o]);
+                }
+                Gemm.Multiply(false, false, groupOutputs, length, groupRows,
+                    weight.Slice(g * groupOutputs * groupRows, groupOutputs * groupRows), groupRows,
+                    columns.ReadOnlySpan[(g * groupRows * w.ColumnCount + b * length)..], w.ColumnCount,
+                    target, length, accumulate: _bias is not null);
+            }
+        }
     }
 
     /// <inheritdoc />

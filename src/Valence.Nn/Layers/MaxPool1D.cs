@@ -1,3 +1,4 @@
+using Valence.Nn.Kernels;
 using Valence.Nn.Tensors;
 
 namespace Valence.Nn.Layers;
@@ -18,42 +19,28 @@ public sealed class MaxPool1D : Pool1D
     public override string TypeName => "MaxPool1D";
 
     /// <inheritdoc />
-    protected override void Pool(Tensor input, Tensor output, bool training)
+    protected override unsafe void Pool(Tensor input, Tensor output, bool training)
     {
-        int rows = input.Shape[0] * input.Shape[1], length = input.Shape[2], outputLength = output.Shape[2];
-        int kernel = PoolOptions.KernelSize, stride = PoolOptions.Stride;
         if (training && _argmax.Length < output.Length) _argmax = new int[output.Length];
-        var x = input.ReadOnlySpan;
-        var y = output.Span;
-        for (int r = 0; r < rows; r++)
-        {
-            for (int t = 0; t < outputLength; t++)
-            {
-                // y[r, t] = max_k x[r, t·stride + k], keeping the first of equal maxima
-                int start = r * length + t * stride, best = start;
-                float max = x[start];
-                for (int i = start + 1; i < start + kernel; i++)
-                {
-                    float v = x[i];
-                    if (v > max || float.IsNaN(v))
-                    {
-                        max = v;
-                        best = i;
-                    }
-                }
-                int o = r * outputLength + t;
-                y[o] = max;
-                if (training) _argmax[o] = best;
-            }
-        }
+        fixed (float* x = input.ReadOnlySpan, y = output.Span)
+        fixed (int* argmax = _argmax)
+            Run(x, y, training ? argmax : null, input.Shape, output.Shape[2], backward: false);
     }
 
     /// <inheritdoc />
-    protected override void Unpool(Tensor outputGradient, Tensor inputGradient)
+    protected override unsafe void Unpool(Tensor outputGradient, Tensor inputGradient)
     {
-        // dx[argmax(r, t)] += dy[r, t]; overlapping windows add up
-        var dy = outputGradient.ReadOnlySpan;
-        var dx = inputGradient.Span;
-        for (int o = 0; o < dy.Length; o++) dx[_argmax[o]] += dy[o];
+        fixed (float* dx = inputGradient.Span, dy = outputGradient.ReadOnlySpan)
+        fixed (int* argmax = _argmax)
+            Run(dx, dy, argmax, inputGradient.Shape, outputGradient.Shape[2], backward: true);
+    }
+
+    // Rows (batch × channels) are pooled independently: slices of them go to the threads.
+    private unsafe void Run(float* input, float* output, int* argmax, TensorShape inputShape, int outputLength, bool backward)
+    {
+        int rows = inputShape[0] * inputShape[1];
+        var slices = new BatchSlices(rows, MaxPoolJob.MinimumRowsPerThread, BatchSlices.SharedLoadSlices);
+        var job = new MaxPoolJob(input, output, argmax, inputShape[2], outputLength, PoolOptions, backward, slices);
+        Workers.Run(ref job, slices.Count);
     }
 }

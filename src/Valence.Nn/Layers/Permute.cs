@@ -1,3 +1,4 @@
+using Valence.Nn.Kernels;
 using Valence.Nn.Tensors;
 
 namespace Valence.Nn.Layers;
@@ -45,28 +46,16 @@ public sealed class Permute : Layer
         return inputGradient;
     }
 
-    /// <summary>destination[b, j, i] = source[b, i, j], in cache-friendly tiles.</summary>
-    private static void SwapLastAxes(Tensor source, Tensor destination)
+    /// <summary>destination[b, j, i] = source[b, i, j], in 8×8 register blocks, slices of the batch on the threads.</summary>
+    private static unsafe void SwapLastAxes(Tensor source, Tensor destination)
     {
-        const int Tile = 16;
         int batch = source.Shape[0], rows = source.Shape[1], cols = source.Shape[2];
-        var src = source.ReadOnlySpan;
-        var dst = destination.Span;
-        for (int b = 0; b < batch; b++)
+        var slices = new BatchSlices(batch, Math.Max(1, PermuteJob.MinimumElementsPerThread / Math.Max(1, rows * cols)),
+            BatchSlices.SharedLoadSlices);
+        fixed (float* src = source.ReadOnlySpan, dst = destination.Span)
         {
-            var s = src.Slice(b * rows * cols, rows * cols);
-            var d = dst.Slice(b * rows * cols, rows * cols);
-            for (int i0 = 0; i0 < rows; i0 += Tile)
-            {
-                int i1 = Math.Min(i0 + Tile, rows);
-                for (int j0 = 0; j0 < cols; j0 += Tile)
-                {
-                    int j1 = Math.Min(j0 + Tile, cols);
-                    for (int i = i0; i < i1; i++)
-                        for (int j = j0; j < j1; j++)
-                            d[j * rows + i] = s[i * cols + j];
-                }
-            }
+            var job = new PermuteJob(src, dst, rows, cols, slices);
+            Workers.Run(ref job, slices.Count);
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.Numerics;
 using Valence.Nn.Kernels;
 using Valence.Nn.Tensors;
-using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace Valence.Nn.Layers;
 
@@ -23,11 +22,17 @@ public sealed class ReLU : Activation
 
     /// <inheritdoc />
     protected override void Activate(Tensor input, Tensor output) =>
-        TensorPrimitives.Max(input.ReadOnlySpan, 0f, output.Span);
+        Elementwise.Map(new Function(), input.ReadOnlySpan, output.Span);
 
     /// <inheritdoc />
     protected override void Differentiate(Tensor saved, Tensor outputGradient, Tensor inputGradient) =>
         Elementwise.Map(new Derivative(), saved.ReadOnlySpan, outputGradient.ReadOnlySpan, inputGradient.Span);
+
+    // y = max(x, 0), NaN staying NaN.
+    private readonly struct Function : IUnaryOperator
+    {
+        public Vector<float> Invoke(Vector<float> x) => Vector.Max(x, Vector<float>.Zero);
+    }
 
     // dL/dx = dL/dy where y > 0, else 0.
     private readonly struct Derivative : IBinaryOperator

@@ -7,25 +7,28 @@ namespace Valence.Nn.Tests.Kernels;
 /// One GEMM test case: random operands in storage with <see cref="Padding"/> extra columns (filled with NaN, so a
 /// read outside the matrix poisons the result) and a C whose padding must come back untouched.
 /// </summary>
-public sealed record GemmCase(bool TransposeA, bool TransposeB, int M, int N, int K, int Padding, bool Accumulate, ulong Seed = 1)
+/// With <see cref="Prepacked"/>, B goes through <see cref="GemmPackedB"/> and the overload that takes it.
+public sealed record GemmCase(bool TransposeA, bool TransposeB, int M, int N, int K, int Padding, bool Accumulate, ulong Seed = 1,
+    bool Prepacked = false)
 {
     private const double UnitRoundoff = 1.0 / (1 << 24);
 
     /// <summary>The sizes that cross every edge of the vector width, the MR×NR tile and the cache blocks.</summary>
     public static readonly int[] AwkwardSizes = [1, 2, 3, 5, 7, 15, 16, 17, 19, 31, 33, 63, 65, 127, 129];
 
-    /// <summary>The case under all four transpose combinations, with and without padding and accumulation.</summary>
+    /// <summary>The case under all four transpose combinations, with and without padding and accumulation, B packed by the product or beforehand.</summary>
     public static IEnumerable<GemmCase> AllVariants(int m, int n, int k)
     {
         foreach (bool transposeA in new[] { false, true })
             foreach (bool transposeB in new[] { false, true })
                 foreach (int padding in new[] { 0, 3 })
                     foreach (bool accumulate in new[] { false, true })
-                        yield return new GemmCase(transposeA, transposeB, m, n, k, padding, accumulate, (ulong)(m * 1000003 + n * 1009 + k));
+                        foreach (bool prepacked in new[] { false, true })
+                            yield return new GemmCase(transposeA, transposeB, m, n, k, padding, accumulate, (ulong)(m * 1000003 + n * 1009 + k), prepacked);
     }
 
     /// <summary>
-    /// Runs <see cref="Gemm.Multiply"/> and the reference and returns null when they agree within float32's
+    /// Runs <see cref="Gemm"/> and the reference and returns null when they agree within float32's
     /// worst-case rounding bound, (k + 2)·u·Σ|a||b| + 2u·|c|, else a description of the worst element.
     /// </summary>
     public string? Check()
@@ -37,7 +40,16 @@ public sealed record GemmCase(bool TransposeA, bool TransposeB, int M, int N, in
         var expected = (float[])c.Clone();
         GemmReference.Multiply(TransposeA, TransposeB, M, N, K, a, lda, b, ldb, expected, ldc, Accumulate);
         var actual = (float[])c.Clone();
-        Gemm.Multiply(TransposeA, TransposeB, M, N, K, a, lda, b, ldb, actual, ldc, Accumulate);
+        if (Prepacked)
+        {
+            var packed = new GemmPackedB();
+            packed.Pack(TransposeB, K, N, b, ldb);
+            Gemm.Multiply(TransposeA, M, a, lda, packed, actual, ldc, Accumulate);
+        }
+        else
+        {
+            Gemm.Multiply(TransposeA, TransposeB, M, N, K, a, lda, b, ldb, actual, ldc, Accumulate);
+        }
 
         for (int i = 0; i < M; i++)
         {

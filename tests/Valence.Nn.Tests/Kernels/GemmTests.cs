@@ -75,6 +75,41 @@ public class GemmTests
             Assert.Null(gemmCase.Check());
     }
 
+    [Theory]
+    [InlineData(false, false, 40)]
+    [InlineData(true, true, 40)]
+    [InlineData(false, true, 300)]    // k crosses KC
+    public void Each_row_has_the_same_bits_in_any_product_that_contains_it(bool transposeA, bool transposeB, int k)
+    {
+        // Rows fall to the 6-row tile kernel or to the row kernel depending on how many rows a product has; both
+        // sum every element in the same order, so splitting a product by rows (as threads and layers do) changes
+        // no bit.
+        const int m = 14, n = 300;
+        var rng = new Rng(9);
+        var a = new float[m * k];
+        var b = new float[k * n];
+        var c = new float[m * n];
+        rng.FillUniform(a, -1, 1);
+        rng.FillUniform(b, -1, 1);
+        rng.FillUniform(c, -1, 1);
+        int lda = transposeA ? m : k, ldb = transposeB ? k : n;
+        foreach (bool accumulate in new[] { false, true })
+        {
+            var whole = (float[])c.Clone();
+            Gemm.Multiply(transposeA, transposeB, m, n, k, a, lda, b, ldb, whole, n, accumulate);
+            for (int first = 0; first < m; first++)
+            {
+                for (int rows = 1; first + rows <= m; rows++)
+                {
+                    var part = c.AsSpan(first * n, rows * n).ToArray();
+                    var aRows = transposeA ? a.AsSpan(first) : a.AsSpan(first * k);
+                    Gemm.Multiply(transposeA, transposeB, rows, n, k, aRows, lda, b, ldb, part, n, accumulate);
+                    Assert.Equal(whole.AsSpan(first * n, rows * n).ToArray(), part);
+                }
+            }
+        }
+    }
+
     [Fact]
     public void Zero_depth_gives_zeros_or_leaves_C_unchanged_when_accumulating()
     {

@@ -1,5 +1,6 @@
 using Valence.Nn.Initialization;
 using Valence.Nn.Kernels;
+using Valence.Nn.Tests.Harness;
 
 namespace Valence.Nn.Tests.Kernels;
 
@@ -24,6 +25,24 @@ public class GemmThreadingTests
             Assert.Equal(single, MultiplyWithThreads(threads, transposeA, transposeB, m, n, k, a, b));
     }
 
+    [Theory]
+    [InlineData(false, 130, 70, 150)]    // split over rows
+    [InlineData(true, 40, 300, 100)]     // split over columns: whole panels of the prepacked B
+    [InlineData(false, 64, 256, 64)]     // LSTM step
+    public void Prepacked_results_are_bit_identical_for_any_thread_count(bool transposeA, int m, int n, int k)
+    {
+        var rng = new Rng(8);
+        var a = new float[m * k];
+        var b = new float[k * n];
+        rng.FillUniform(a, -1, 1);
+        rng.FillUniform(b, -1, 1);
+        var packed = new GemmPackedB();
+        packed.Pack(true, k, n, b, k);
+        float[] single = MultiplyPackedWithThreads(1, transposeA, m, a, packed);
+        foreach (int threads in new[] { 2, 3 })
+            Assert.Equal(single, MultiplyPackedWithThreads(threads, transposeA, m, a, packed));
+    }
+
     [Fact]
     public void Steady_state_multiplication_allocates_nothing()
     {
@@ -36,10 +55,7 @@ public class GemmThreadingTests
             var c = new float[256 * 256];
             new Rng(3).FillUniform(a, -1, 1);
             new Rng(4).FillUniform(b, -1, 1);
-            RunTypicalShapes(a, b, c);
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int repeat = 0; repeat < 10; repeat++) RunTypicalShapes(a, b, c);
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.Equal(0, Allocations.SteadyState(() => RunTypicalShapes(a, b, c)));
         }
         finally
         {
@@ -64,6 +80,22 @@ public class GemmThreadingTests
             Workers.MaxThreads = threads;
             var c = new float[m * n];
             Gemm.Multiply(transposeA, transposeB, m, n, k, a, transposeA ? m : k, b, transposeB ? k : n, c, n);
+            return c;
+        }
+        finally
+        {
+            Workers.MaxThreads = previous;
+        }
+    }
+
+    private static float[] MultiplyPackedWithThreads(int threads, bool transposeA, int m, float[] a, GemmPackedB b)
+    {
+        int previous = Workers.MaxThreads;
+        try
+        {
+            Workers.MaxThreads = threads;
+            var c = new float[m * b.Columns];
+            Gemm.Multiply(transposeA, m, a, transposeA ? m : b.Depth, b, c, b.Columns);
             return c;
         }
         finally

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using Valence.Nn.Kernels;
 using Valence.Nn.Tests.Harness;
 
@@ -81,6 +82,58 @@ public class VectorMathTests
     }
 
     [Fact]
+    public void Tanh_is_accurate_near_zero_and_saturates_within_one()
+    {
+        for (int i = -1_000_000; i <= 1_000_000; i++)
+        {
+            float x = i * 1e-5f;
+            float t = VectorMath.Tanh(x);
+            if (x != 0) AssertRelative(Math.Tanh(x), t, 5e-7, $"tanh({x})");
+            Assert.True(Math.Abs(t) <= 1, $"tanh({x}) = {t:R}, beyond ±1");
+        }
+        foreach (float x in new[] { 1e-30f, 1e-8f, -1e-6f, 3e-4f, -9e-4f })
+            AssertRelative(Math.Tanh(x), VectorMath.Tanh(x), 3e-7, $"tanh({x})");
+        Assert.Equal(0f, VectorMath.Tanh(0f));
+        Assert.Equal(1f, VectorMath.Tanh(9f));
+        Assert.Equal(-1f, VectorMath.Tanh(-500f));
+        Assert.Equal(1f, VectorMath.Tanh(float.PositiveInfinity));
+        Assert.True(float.IsNaN(VectorMath.Tanh(float.NaN)));
+    }
+
+    [Fact]
+    public void Exp_is_accurate_in_range_and_saturates_at_both_ends()
+    {
+        foreach (var exp in ExpForms())
+        {
+            for (int i = -87_000; i <= 88_000; i++)
+            {
+                float x = i * 1e-3f;
+                AssertRelative(Math.Exp(x), exp(x), 2.5e-7, $"exp({x})");
+            }
+            AssertRelative(Math.Exp(88.72f), exp(88.72f), 2.5e-7, "exp(88.72)");
+            Assert.Equal(float.PositiveInfinity, exp(88.8f));
+            Assert.Equal(float.PositiveInfinity, exp(1e30f));
+            Assert.True(Math.Abs(exp(-100f) - Math.Exp(-100)) <= 1.5e-45, "exp(-100) is the nearest subnormal");
+            Assert.Equal(0f, exp(-105f));
+            Assert.Equal(0f, exp(float.NegativeInfinity));
+            Assert.True(float.IsNaN(exp(float.NaN)));
+        }
+    }
+
+    [Fact]
+    public void The_wide_forms_of_sigmoid_and_tanh_match_the_vector_forms()
+    {
+        // Vector512 where AVX-512 runs (the recurrent cells' lanes), the same formulas as Vector<float>.
+        if (!Vector512.IsHardwareAccelerated) return;
+        for (int i = -4000; i <= 4000; i++)
+        {
+            float x = i * 0.01f;
+            Assert.Equal(VectorMath.Sigmoid(x), VectorMath.Sigmoid(Vector512.Create(x))[0]);
+            Assert.Equal(VectorMath.Tanh(x), VectorMath.Tanh(Vector512.Create(x))[0]);
+        }
+    }
+
+    [Fact]
     public void Vector_and_scalar_forms_agree_lane_by_lane()
     {
         var values = Enumerable.Range(0, Vector<float>.Count).Select(i => i * 0.9f - 3f).ToArray();
@@ -90,8 +143,15 @@ public class VectorMathTests
             Assert.Equal(VectorMath.Erf(values[i]), VectorMath.Erf(v)[i]);
             Assert.Equal(VectorMath.NormalCdf(values[i]), VectorMath.NormalCdf(v)[i]);
             Assert.Equal(VectorMath.ExpM1(values[i]), VectorMath.ExpM1(v)[i]);
+            Assert.Equal(VectorMath.Tanh(values[i]), VectorMath.Tanh(v)[i]);
         }
     }
+
+    private static IEnumerable<Func<float, float>> ExpForms() =>
+    [
+        x => VectorMath.Exp(new Vector<float>(x))[0],
+        x => VectorMath.Exp(Vector512.Create(x))[0],
+    ];
 
     private static void AssertRelative(double expected, float actual, double tolerance, string what) =>
         Assert.True(Math.Abs(actual - expected) <= tolerance * Math.Abs(expected), $"{what} = {actual:R}, expected {expected:R}");

@@ -129,6 +129,21 @@ public class RecurrentLayerTests
                 Assert.Equal(all[b, 3, j], final[b, j]);
     }
 
+    [Theory]
+    [MemberData(nameof(RecurrentLayers.Types), MemberType = typeof(RecurrentLayers))]
+    public void Inference_gives_the_training_output_but_no_Backward(string type)
+    {
+        // Without training the cells skip what only Backward reads; the outputs are the same bits.
+        var layer = RecurrentLayers.Create(type, new RecurrentOptions(7, 5, numLayers: 2, bidirectional: true));
+        layer.Initialize(new Rng(5));
+        using var input = RandomInput(3, 4, 7, seed: 6);
+        var trained = layer.Forward(input, training: true).ReadOnlySpan.ToArray();
+        var inferred = layer.Forward(input, training: false);
+        Assert.Equal(trained, inferred.ReadOnlySpan.ToArray());
+        var e = Assert.Throws<InvalidOperationException>(() => layer.Backward(inferred));
+        Assert.Contains("Backward needs a preceding Forward with training=true", e.Message);
+    }
+
     [Fact]
     public void Initial_state_applies_to_the_next_Forward_only()
     {

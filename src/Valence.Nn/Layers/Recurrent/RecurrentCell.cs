@@ -5,8 +5,9 @@ namespace Valence.Nn.Layers;
 /// directions, the input and recurrent matrix products, the sequence buffers) is <see cref="RecurrentLayer"/>'s.
 /// </summary>
 /// <remarks>
-/// The layer computes, for step t, the pre-activations a_x = W_ih x_t + b_ih (for all steps at once) and
-/// a_h = W_hh h_{t−1} + b_hh; the cell turns them into h_t (and c_t). Backward gets ∂L/∂h_t and returns the
+/// The layer computes, for step t, the products W_ih x_t and W_hh h_{t−1} (summed, unless the cell
+/// <see cref="ReadsRecurrentSeparately"/>); the cell adds the biases, a_x = W_ih x_t + b_ih and
+/// a_h = W_hh h_{t−1} + b_hh, and turns them into h_t (and c_t). Backward gets ∂L/∂h_t and returns the
 /// gradients of a_x and a_h, from which the layer forms every weight gradient, ∂L/∂x and ∂L/∂h_{t−1}.
 /// Cells hold no state, so one instance serves every layer.
 /// </remarks>
@@ -20,6 +21,9 @@ internal abstract class RecurrentCell
 
     /// <summary>Whether the cell carries a cell state c besides h (LSTM).</summary>
     public virtual bool HasCellState => false;
+
+    /// <summary>Whether Forward needs W_hh h_{t−1} apart from W_ih x_t, rather than their sum (GRU).</summary>
+    public virtual bool ReadsRecurrentSeparately => false;
 
     /// <summary>Whether ∂L/∂a_h differs from ∂L/∂a_x, so the layer must keep both (GRU).</summary>
     public virtual bool HasSeparateHiddenGateGradient => false;

@@ -24,13 +24,21 @@ namespace Valence.Nn.Layers;
 /// <para>Initial states: <see cref="SetInitialState(Tensor)"/> gives h0, shaped as PyTorch's
 /// [layers·directions, batch, H], to the next Forward only; a Forward without one starts from zeros. After
 /// Backward, <see cref="InitialHiddenStateGradient"/> holds ∂L/∂h0 (of the zeros, if none was set).</para>
-/// <para>Speed: per layer and direction, the input-side pre-activations of all time steps come from one matrix
-/// product; the time loop does only [batch, H]·W_hhᵀ and the cell's fused gate arithmetic. Backward runs the time
-/// loop for the gate gradients and ∂L/∂h_{t−1} (one product per step), then forms ∂L/∂W_ih, ∂L/∂W_hh and the input
-/// gradient with one product each over the whole sequence. No inter-layer dropout.</para>
+/// <para>Speed: per layer and direction, the input-side products W_ih x_t of all time steps come from one matrix
+/// product; the time loop does only [batch, H]·W_hhᵀ (W_hh packed once per pass) and the cell's fused gate
+/// arithmetic, on slices of the batch, one per thread (the recurrence runs within each batch row). Backward runs
+/// the time loop for the gate gradients and ∂L/∂h_{t−1} (one product per step), then forms ∂L/∂W_ih, ∂L/∂W_hh and the
+/// input gradient with one product each over the whole sequence. Results are the same bits on any number of
+/// threads. No inter-layer dropout.</para>
 /// </remarks>
 public abstract class RecurrentLayer : Layer
 {
+    /// <summary>
+    /// The fewest batch rows worth a thread of their own in the time loops: below this, a slice's per-step product
+    /// is too small to pay for waking a thread (once per direction and pass, then none per step).
+    /// </summary>
+    private const int MinimumRowsPerThread = 4;
+
     private readonly RecurrentCell _cell;
     private readonly DirectionParameters[] _directionParameters;
     private readonly RecurrentWorkspace _work;
@@ -39,7 +47,8 @@ public abstract class RecurrentLayer : Layer
     private readonly Tensor _initialHidden = new(new TensorShape(0));
     private readonly Tensor _initialCell = new(new TensorShape(0));
     private bool _hasInitialState;
-    private bool _hasForward;
+    private bool _hasTrainingForward;
+    private Tensor? _forwardInput;
 
     private protected RecurrentLayer(string name, RecurrentOptions options, RecurrentCell cell) : base(name)
     {
@@ -124,7 +133,11 @@ public abstract class RecurrentLayer : Layer
         if (_hasInitialState && _initialHidden.Shape[1] != batch)
             throw new ShapeException($"{Describe()}: the initial state has shape {_initialHidden.Shape}, but the input shape {input.Shape} needs [{_initialHidden.Shape[0]}, {batch}, {Units}].");
         _work.PrepareForward(batch, time);
-        SwapLeadingAxes(input.ReadOnlySpan, batch, time, Settings.InputSize, _work.Input.Span);
+        // Without training the cells keep only the states, not what Backward would need; Backward also needs the
+        // input time-major, for ∂L/∂W_ih.
+        _hasTrainingForward = training;
+        if (training) SwapLeadingAxes(input.ReadOnlySpan, batch, time, Settings.InputSize, _work.Input.Span);
+        _forwardInput = input;
         for (int layer = 0; layer < Settings.NumLayers; layer++)
         {
             for (int direction = 0; direction < Directions; direction++)
@@ -133,16 +146,16 @@ public abstract class RecurrentLayer : Layer
                 ForwardDirection(layer, direction);
             }
         }
+        _forwardInput = null;
         _hasInitialState = false;
-        _hasForward = true;
         return AssembleOutput(outputShape);
     }
 
     /// <inheritdoc />
     public override Tensor Backward(Tensor outputGradient)
     {
-        if (!_hasForward)
-            throw new InvalidOperationException($"{Describe()}: Backward needs a Forward first.");
+        if (!_hasTrainingForward)
+            throw new InvalidOperationException($"{Describe()}: Backward needs a preceding Forward with training=true.");
         if (outputGradient.Shape != _output.Shape)
             throw new ShapeException($"{Describe()}: output gradient has shape {outputGradient.Shape}, but the last Forward's output has shape {_output.Shape}.");
         _work.PrepareBackward();
@@ -182,6 +195,22 @@ public abstract class RecurrentLayer : Layer
         return _work.Hidden(layer - 1).Span.Slice(_work.Batch * width, rows * width);
     }
 
+    /// <summary>
+    /// Batch item <paramref name="b"/>'s input sequence for layer <paramref name="layer"/>, one row per time step:
+    /// the caller's input (batch-major, so its rows are contiguous) or the output slots of the layer below.
+    /// </summary>
+    private StridedRows InputSequence(int layer, int b)
+    {
+        int time = _work.Time;
+        if (layer == 0)
+        {
+            int inputSize = Settings.InputSize;
+            return new StridedRows(_forwardInput!.Span.Slice(b * time * inputSize, time * inputSize), inputSize, inputSize);
+        }
+        int width = Units * Directions;
+        return new StridedRows(_work.Hidden(layer - 1).Span[((Slot(0) * _work.Batch + b) * width)..], _work.Batch * width, width);
+    }
+
     /// <summary>The slot of the hidden-state buffer that holds the output of step <paramref name="t"/>.</summary>
     private static int Slot(int t) => t + 1;
 
@@ -209,58 +238,110 @@ public abstract class RecurrentLayer : Layer
     private void ForwardDirection(int layer, int direction)
     {
         var parameters = _directionParameters[layer * Directions + direction];
-        int batch = _work.Batch, time = _work.Time, gateWidth = GateWidth, inputWidth = InputWidth(layer);
-        var gates = _work.Gates(layer, direction).Span;
-        // a_x = x W_ihᵀ + b_ih for every time step in one product
-        bool hasInputBias = BroadcastBias(parameters.BiasIh, gates, time * batch);
-        Gemm.Multiply(false, true, time * batch, gateWidth, inputWidth, LayerInput(layer), inputWidth,
-            parameters.WeightIh.Value.ReadOnlySpan, inputWidth, gates, gateWidth, accumulate: hasInputBias);
-        var recurrent = _work.Recurrent.Span;
-        for (int s = 0; s < time; s++)
-        {
-            int t = direction == 0 ? s : time - 1 - s;
-            var step = Step(layer, direction, t);
-            // a_h = h_{t−1} W_hhᵀ + b_hh
-            bool hasRecurrentBias = BroadcastBias(parameters.BiasHh, recurrent, batch);
-            Gemm.Multiply(false, true, batch, gateWidth, Units, step.HiddenPrevious.Data, step.HiddenPrevious.Stride,
-                parameters.WeightHh.Value.ReadOnlySpan, Units, recurrent, gateWidth, accumulate: hasRecurrentBias);
-            step.Recurrent = new StridedRows(recurrent, gateWidth, gateWidth);
-            _cell.Forward(step);
-        }
+        int gateWidth = GateWidth, inputWidth = InputWidth(layer);
+        _work.PackedWeightIh.Pack(true, inputWidth, gateWidth, parameters.WeightIh.Value.ReadOnlySpan, inputWidth);
+        _work.PackedWeightHh.Pack(true, Units, gateWidth, parameters.WeightHh.Value.ReadOnlySpan, Units);
+        // The bias of the gate rows: b_ih + b_hh where they hold both products, computed once for all steps
+        var gatesBias = _work.GatesBias.Span;
+        if (parameters.BiasIh is null || parameters.BiasHh is null) gatesBias.Clear();
+        else if (_cell.ReadsRecurrentSeparately) parameters.BiasIh.Value.ReadOnlySpan.CopyTo(gatesBias);
+        else TensorPrimitives.Add(parameters.BiasIh.Value.ReadOnlySpan, parameters.BiasHh.Value.ReadOnlySpan, gatesBias);
+        RunTimeLoop(layer, direction, backward: false);
     }
 
     private void BackwardDirection(int layer, int direction)
     {
         var parameters = _directionParameters[layer * Directions + direction];
-        int batch = _work.Batch, time = _work.Time, units = Units, gateWidth = GateWidth;
-        var carry = _work.HiddenCarry.Span;
-        var cellCarry = _work.CellCarry.Span;
+        int batch = _work.Batch, units = Units;
+        _work.PackedWeightHh.Pack(false, GateWidth, units, parameters.WeightHh.Value.ReadOnlySpan, units);
+        RunTimeLoop(layer, direction, backward: true);
+        int stateOffset = (layer * Directions + direction) * batch * units;
+        _work.HiddenCarry.ReadOnlySpan.CopyTo(InitialHiddenStateGradient.Span.Slice(stateOffset, batch * units));
+        _work.CellCarry.ReadOnlySpan.CopyTo(InitialCellGradient.Span.Slice(stateOffset, batch * units));
+        AccumulateParameterGradients(layer, direction, parameters);
+        PropagateToInput(layer, direction, parameters);
+    }
+
+    // The per-step work, one slice of the batch per thread (see RecurrentTimeLoop).
+    private void RunTimeLoop(int layer, int direction, bool backward)
+    {
+        var slices = new BatchSlices(_work.Batch, MinimumRowsPerThread);
+        var job = new RecurrentTimeLoop(this, layer, direction, backward, slices);
+        Workers.Run(ref job, slices.Count);
+    }
+
+    /// <summary>
+    /// The forward pass for batch rows [first, first + rows): W_ih x_t of all their time steps, one product per batch
+    /// item (its whole sequence), then step by step W_hh h_{t−1} and the cell.
+    /// </summary>
+    internal void ForwardSteps(int layer, int direction, int first, int rows)
+    {
+        var parameters = _directionParameters[layer * Directions + direction];
+        int time = _work.Time, gateWidth = GateWidth;
+        // W_ih x_t for t = 0 … T−1 into the gate rows (the cell adds the biases)
+        for (int b = first; b < first + rows; b++)
+        {
+            var sequence = InputSequence(layer, b);
+            Gemm.Multiply(false, time, sequence.Data, sequence.Stride, _work.PackedWeightIh,
+                _work.Gates(layer, direction).Span[(b * gateWidth)..], _work.Batch * gateWidth);
+        }
+        var recurrent = _work.Recurrent.Span.Slice(first * gateWidth, rows * gateWidth);
+        for (int s = 0; s < time; s++)
+        {
+            int t = direction == 0 ? s : time - 1 - s;
+            var step = Step(layer, direction, t, first, rows);
+            // W_hh h_{t−1}: added to W_ih x_t in the gate rows, or kept apart for cells that read it separately
+            var hidden = step.HiddenPrevious;
+            if (_cell.ReadsRecurrentSeparately)
+            {
+                Gemm.Multiply(false, rows, hidden.Data, hidden.Stride, _work.PackedWeightHh, recurrent, gateWidth);
+                step.Recurrent = new StridedRows(recurrent, gateWidth, gateWidth);
+            }
+            else
+            {
+                Gemm.Multiply(false, rows, hidden.Data, hidden.Stride, _work.PackedWeightHh, step.Gates.Data, gateWidth,
+                    accumulate: true);
+            }
+            step.GatesBias = _work.GatesBias.ReadOnlySpan;
+            step.RecurrentBias = (parameters.BiasHh?.Value ?? _work.NoBias).ReadOnlySpan;
+            _cell.Forward(step);
+        }
+    }
+
+    /// <summary>
+    /// The backward time loop for batch rows [first, first + rows): the gate gradients of every step and what flows
+    /// back to h_{t−1} (and c_{t−1}), which is ∂L/∂h0 (∂L/∂c0) once the loop ends.
+    /// </summary>
+    internal void BackwardSteps(int layer, int direction, int first, int rows)
+    {
+        int time = _work.Time, units = Units, gateWidth = GateWidth;
+        var carry = _work.HiddenCarry.Span.Slice(first * units, rows * units);
+        var cellCarry = _work.CellCarry.Span.Slice(first * units, rows * units);
+        var hiddenGradient = _work.HiddenGradient.Span.Slice(first * units, rows * units);
         carry.Clear();
         cellCarry.Clear();
         for (int s = time - 1; s >= 0; s--)
         {
             int t = direction == 0 ? s : time - 1 - s;
-            var step = Step(layer, direction, t);
+            var step = Step(layer, direction, t, first, rows);
             // ∂L/∂h_t = ∂L/∂y_t + what flows back from the step after t in this direction's order
-            var fromOutput = _work.DirectionRows(_work.OutputGradient(layer), t, direction);
-            var hiddenGradient = _work.HiddenGradient.Span;
-            for (int b = 0; b < batch; b++)
-                TensorPrimitives.Add(fromOutput[b], carry.Slice(b * units, units), hiddenGradient.Slice(b * units, units));
+            // (one span addition when the rows are contiguous, as with a single direction)
+            var fromOutput = _work.DirectionRows(_work.OutputGradient(layer), t, direction).From(first);
+            if (fromOutput.Stride == units)
+                TensorPrimitives.Add(fromOutput.Data[..(rows * units)], carry, hiddenGradient);
+            else
+                for (int b = 0; b < rows; b++)
+                    TensorPrimitives.Add(fromOutput[b], carry.Slice(b * units, units), hiddenGradient.Slice(b * units, units));
             step.HiddenGradient = new StridedRows(hiddenGradient, units, units);
             step.CellGradient = new StridedRows(cellCarry, units, units);
-            step.InputGateGradient = _work.StepRows(_work.InputGateGradient, t);
-            step.HiddenGateGradient = _work.StepRows(_work.HiddenGateGradient, t);
+            step.InputGateGradient = _work.StepRows(_work.InputGateGradient, t).From(first);
+            step.HiddenGateGradient = _work.StepRows(_work.HiddenGateGradient, t).From(first);
             step.HiddenPreviousGradient = new StridedRows(carry, units, units);
             _cell.Backward(step);
             // ∂L/∂h_{t−1} = ∂L/∂a_h W_hh (+ the direct path's share, which the cell wrote)
-            Gemm.Multiply(false, false, batch, units, gateWidth, step.HiddenGateGradient.Data, gateWidth,
-                parameters.WeightHh.Value.ReadOnlySpan, units, carry, units, accumulate: _cell.HasDirectHiddenPath);
+            Gemm.Multiply(false, rows, step.HiddenGateGradient.Data, gateWidth, _work.PackedWeightHh,
+                carry, units, accumulate: _cell.HasDirectHiddenPath);
         }
-        int stateOffset = (layer * Directions + direction) * batch * units;
-        carry.CopyTo(InitialHiddenStateGradient.Span.Slice(stateOffset, batch * units));
-        cellCarry.CopyTo(InitialCellGradient.Span.Slice(stateOffset, batch * units));
-        AccumulateParameterGradients(layer, direction, parameters);
-        PropagateToInput(layer, direction, parameters);
     }
 
     /// <summary>∂L/∂W_ih, ∂L/∂W_hh and the bias gradients, each from one pass over the whole sequence.</summary>
@@ -277,8 +358,12 @@ public abstract class RecurrentLayer : Layer
         Gemm.Multiply(true, false, gateWidth, units, rows, hiddenGates, gateWidth, previousStates.Data, previousStates.Stride,
             parameters.WeightHh.Gradient.Span, units, accumulate: true);
         if (parameters.BiasIh is null || parameters.BiasHh is null) return;
-        SumRows(inputGates, rows, parameters.BiasIh.Gradient.Span);
-        SumRows(hiddenGates, rows, parameters.BiasHh.Gradient.Span);
+        // ∂L/∂b_ih += Σ_t ∂L/∂a_x(t), ∂L/∂b_hh += Σ_t ∂L/∂a_h(t) (the same sums unless the cell keeps both)
+        var totals = _work.GateGradientTotals.Span;
+        ColumnSums.Sum(inputGates, rows, gateWidth, totals);
+        TensorPrimitives.Add(parameters.BiasIh.Gradient.Span, totals, parameters.BiasIh.Gradient.Span);
+        if (_cell.HasSeparateHiddenGateGradient) ColumnSums.Sum(hiddenGates, rows, gateWidth, totals);
+        TensorPrimitives.Add(parameters.BiasHh.Gradient.Span, totals, parameters.BiasHh.Gradient.Span);
     }
 
     /// <summary>∂L/∂(layer input) += ∂L/∂a_x W_ih: into the output gradient of the layer below, or the data's gradient.</summary>
@@ -291,22 +376,23 @@ public abstract class RecurrentLayer : Layer
             parameters.WeightIh.Value.ReadOnlySpan, inputWidth, target, inputWidth, accumulate: direction > 0);
     }
 
-    /// <summary>The rows of step <paramref name="t"/> that Forward and Backward both read.</summary>
-    private RecurrentStep Step(int layer, int direction, int t)
+    /// <summary>The rows [first, first + rows) of step <paramref name="t"/> that Forward and Backward both read.</summary>
+    private RecurrentStep Step(int layer, int direction, int t, int first, int rows)
     {
         var step = new RecurrentStep
         {
-            Batch = _work.Batch,
+            Batch = rows,
             Units = Units,
-            Gates = _work.StepRows(_work.Gates(layer, direction), t),
-            Cache = _work.StepRows(_work.Cache(layer, direction), t),
-            HiddenPrevious = _work.DirectionRows(_work.Hidden(layer), PreviousSlot(t, direction), direction),
-            Hidden = _work.DirectionRows(_work.Hidden(layer), Slot(t), direction),
+            KeepsForBackward = _hasTrainingForward,
+            Gates = _work.StepRows(_work.Gates(layer, direction), t).From(first),
+            Cache = _work.StepRows(_work.Cache(layer, direction), t).From(first),
+            HiddenPrevious = _work.DirectionRows(_work.Hidden(layer), PreviousSlot(t, direction), direction).From(first),
+            Hidden = _work.DirectionRows(_work.Hidden(layer), Slot(t), direction).From(first),
         };
         if (_cell.HasCellState)
         {
-            step.CellPrevious = _work.DirectionRows(_work.Cells(layer), PreviousSlot(t, direction), direction);
-            step.Cell = _work.DirectionRows(_work.Cells(layer), Slot(t), direction);
+            step.CellPrevious = _work.DirectionRows(_work.Cells(layer), PreviousSlot(t, direction), direction).From(first);
+            step.Cell = _work.DirectionRows(_work.Cells(layer), Slot(t), direction).From(first);
         }
         return step;
     }
@@ -342,21 +428,6 @@ public abstract class RecurrentLayer : Layer
         int count = Settings.NumLayers * Directions;
         if (shape.Rank != 3 || shape[0] != count || shape[2] != Units)
             throw new ShapeException($"{Describe()}: {what} has shape {shape}; expected [{count}, batch, {Units}] ([layers·directions, batch, hidden]).");
-    }
-
-    /// <summary>Copies <paramref name="bias"/> into each of <paramref name="rows"/> rows; false (and nothing written) without a bias.</summary>
-    private static bool BroadcastBias(Parameter? bias, Span<float> destination, int rows)
-    {
-        if (bias is null) return false;
-        var values = bias.Value.ReadOnlySpan;
-        for (int r = 0; r < rows; r++) values.CopyTo(destination.Slice(r * values.Length, values.Length));
-        return true;
-    }
-
-    /// <summary>sum += Σ over <paramref name="rows"/> rows of <paramref name="matrix"/>, row by row in order.</summary>
-    private static void SumRows(ReadOnlySpan<float> matrix, int rows, Span<float> sum)
-    {
-        for (int r = 0; r < rows; r++) TensorPrimitives.Add(sum, matrix.Slice(r * sum.Length, sum.Length), sum);
     }
 
     /// <summary>[a, b, width] → [b, a, width].</summary>

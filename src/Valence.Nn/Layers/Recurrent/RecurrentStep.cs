@@ -13,11 +13,30 @@ internal ref struct RecurrentStep
     /// <summary>The hidden size H.</summary>
     public int Units;
 
-    /// <summary>[batch, G·H]. Forward: holds a_x = W_ih x_t + b_ih on entry; the cell leaves there what its Backward needs (activated gates).</summary>
+    /// <summary>
+    /// Forward: whether a Backward may follow (training), so that the cell must leave its activated gates and cache;
+    /// otherwise only the states h_t (and c_t) are needed.
+    /// </summary>
+    public bool KeepsForBackward;
+
+    /// <summary>
+    /// [batch, G·H]. Forward: holds W_ih x_t on entry, plus W_hh h_{t−1} unless the cell
+    /// <see cref="RecurrentCell.ReadsRecurrentSeparately"/> (biases not included); the cell leaves there what its
+    /// Backward needs (activated gates).
+    /// </summary>
     public StridedRows Gates;
 
-    /// <summary>[batch, G·H], forward only: a_h = W_hh h_{t−1} + b_hh.</summary>
+    /// <summary>[batch, G·H], forward, for cells that read it separately: W_hh h_{t−1} (bias not included).</summary>
     public StridedRows Recurrent;
+
+    /// <summary>
+    /// [G·H], forward: the bias of what <see cref="Gates"/> holds, b_ih + b_hh, or b_ih alone for cells that read
+    /// W_hh h_{t−1} separately (zeros when the layer has no biases).
+    /// </summary>
+    public ReadOnlySpan<float> GatesBias;
+
+    /// <summary>[G·H], forward, for cells that read W_hh h_{t−1} separately: b_hh (zeros when the layer has no biases).</summary>
+    public ReadOnlySpan<float> RecurrentBias;
 
     /// <summary>[batch, H] per cached vector: per-step values the cell keeps for Backward (<see cref="RecurrentCell.CachedVectors"/>).</summary>
     public StridedRows Cache;

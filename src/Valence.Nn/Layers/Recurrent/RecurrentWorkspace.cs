@@ -1,3 +1,4 @@
+using Valence.Nn.Kernels;
 using Valence.Nn.Tensors;
 
 namespace Valence.Nn.Layers;
@@ -36,6 +37,9 @@ internal sealed class RecurrentWorkspace
         _outputGradients = Empty(options.NumLayers);
         _gates = Empty(options.NumLayers * _directions);
         _caches = Empty(options.NumLayers * _directions);
+        NoBias = new Tensor(new TensorShape(_gateWidth));
+        GatesBias = new Tensor(new TensorShape(_gateWidth));
+        GateGradientTotals = new Tensor(new TensorShape(_gateWidth));
     }
 
     /// <summary>Batch items of the current sequence.</summary>
@@ -47,7 +51,7 @@ internal sealed class RecurrentWorkspace
     /// <summary>The layer input, time-major: [time, batch, input size].</summary>
     public Tensor Input { get; } = EmptyTensor();
 
-    /// <summary>[batch, G·H]: a_h of the current step.</summary>
+    /// <summary>[batch, G·H]: W_hh h_{t−1} of the current step, for cells that read it separately.</summary>
     public Tensor Recurrent { get; } = EmptyTensor();
 
     /// <summary>[batch, H]: ∂L/∂h_t of the current step.</summary>
@@ -64,6 +68,24 @@ internal sealed class RecurrentWorkspace
 
     /// <summary>[time, batch, G·H]: ∂L/∂a_h of one direction; the same tensor as <see cref="InputGateGradient"/> unless the cell keeps both.</summary>
     public Tensor HiddenGateGradient => _hasSeparateHiddenGateGradient ? _separateHiddenGateGradient : InputGateGradient;
+
+    /// <summary>
+    /// W_hh of the direction in progress, packed for the per-step products: W_hhᵀ in the forward loop, W_hh in the
+    /// backward loop. Packed afresh for every direction and pass, since the weights change between calls.
+    /// </summary>
+    public GemmPackedB PackedWeightHh { get; } = new();
+
+    /// <summary>W_ihᵀ of the direction in progress, packed for the input-side products of each batch item.</summary>
+    public GemmPackedB PackedWeightIh { get; } = new();
+
+    /// <summary>[G·H]: the column totals of a gate gradient, on their way into a bias gradient.</summary>
+    public Tensor GateGradientTotals { get; }
+
+    /// <summary>[G·H]: the bias of the gate rows for the direction in progress (see <see cref="RecurrentStep.GatesBias"/>).</summary>
+    public Tensor GatesBias { get; }
+
+    /// <summary>[G·H] zeros: the biases of a layer without biases.</summary>
+    public Tensor NoBias { get; }
 
     /// <summary>[time, batch, input size]: ∂L/∂input, time-major.</summary>
     public Tensor InputGradient { get; } = EmptyTensor();

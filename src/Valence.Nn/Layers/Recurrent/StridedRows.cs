@@ -25,6 +25,9 @@ internal readonly ref struct StridedRows
     /// <summary>The buffer from the first row on, for kernels (GEMM) that take a leading dimension.</summary>
     public Span<float> Data => _data;
 
+    /// <summary>The same rows from row <paramref name="row"/> on: one slice of the batch.</summary>
+    public StridedRows From(int row) => new(_data[(row * Stride)..], Stride, Width);
+
     /// <summary>Row <paramref name="row"/>.</summary>
     public Span<float> this[int row] => _data.Slice(row * Stride, Width);
 }
