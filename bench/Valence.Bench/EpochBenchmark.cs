@@ -31,15 +31,14 @@ public static class EpochBenchmark
         int timedBatches = Math.Min(batches ?? epochBatches, epochBatches);
         var timed = new TrainingData(data, RandomWindows(data.Count, Math.Min(timedBatches * training.BatchSize, data.Count)));
         var warmUp = new TrainingData(data, RandomWindows(data.Count, WarmUpBatches * training.BatchSize));
-        var spec = (string preset) => new ModelChoice(preset).Spec(data.Channels, data.Samples, data.Windows.Trials.SampleRate, data.ClassCount);
 
         foreach (string preset in new[] { "cnn-lstm", "cnn-gru" })
             foreach (int threads in threadCounts)
             {
                 Workers.MaxThreads = threads;
                 var trainer = new Trainer(training);
-                trainer.Train(spec(preset).Build(), warmUp);
-                var epoch = trainer.Train(spec(preset).Build(), timed).History[0];
+                trainer.Train(Model(preset), warmUp);
+                var epoch = trainer.Train(Model(preset), timed).History[0];
                 double seconds = epoch.EpochTime.TotalSeconds;
                 output.WriteLine(JsonSerializer.Serialize(new
                 {
@@ -50,6 +49,9 @@ public static class EpochBenchmark
                 }));
                 output.Flush();
             }
+
+        Valence.Nn.Layers.Sequential Model(string preset) =>
+            new ModelChoice(preset).Spec(data.Channels, data.Samples, data.Windows.Trials.SampleRate, data.ClassCount).Build();
     }
 
     // The experiment runner's data path with its defaults, over synthetic subjects generated in memory; the
