@@ -4,7 +4,8 @@ using Valence.Nn.Kernels;
 // Valence's benchmarks, one command each: `dotnet run -c Release --project bench/Valence.Bench -- gemm [--tsv]`.
 const string Usage = "usage: Valence.Bench gemm [--tsv] | kernel | paper-small [--onnx FILE] [--repeats N]"
     + " | deap-synth DIR [--format PreprocessedPython|PreprocessedMatlab|Raw] [--subjects N] [--trials N] [--trial-seconds S] [--seed N]"
-    + " | deap-generate [--subjects N] | deap-read DIR [--rounds N] | bandpass [--repeats N] [--threads N] | pipeline DIR";
+    + " | deap-generate [--subjects N] | deap-read DIR [--rounds N] | bandpass [--repeats N] [--threads N] | pipeline DIR"
+    + " | epoch [--subjects N] [--batches N] [--threads 1,2]";
 switch (args.FirstOrDefault())
 {
     case "gemm":
@@ -29,6 +30,10 @@ switch (args.FirstOrDefault())
         return 0;
     case "pipeline":
         PipelineBenchmark.Run(args[1], Console.Out);
+        return 0;
+    case "epoch":
+        EpochBenchmark.Run(int.Parse(Option("--subjects") ?? "32"), Option("--batches") is { } batches ? int.Parse(batches) : null,
+            [.. (Option("--threads") ?? "1,2").Split(',').Select(int.Parse)], Console.Out);
         return 0;
     case "kernel":
         Console.WriteLine(Gemm.KernelName);
