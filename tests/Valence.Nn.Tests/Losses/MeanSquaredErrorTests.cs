@@ -65,14 +65,10 @@ public class MeanSquaredErrorTests
         using var predictions = new Tensor(8, 2);
         using var targets = new Tensor(8, 2);
         var loss = new MeanSquaredError();
-        loss.Forward(predictions, targets);
-        loss.Backward();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10; i++)
+        Assert.Equal(0, Allocations.SteadyState(() =>
         {
             loss.Forward(predictions, targets);
             loss.Backward();
-        }
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        }, warmup: 1, repeats: 10));
     }
 }

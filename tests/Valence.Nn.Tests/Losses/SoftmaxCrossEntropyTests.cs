@@ -105,15 +105,11 @@ public class SoftmaxCrossEntropyTests
         rng.FillUniform(logits.Span, -3f, 3f);
         int[] labels = [0, 1, 2, 3, 0, 1, 2, 3, 3, 2, 1, 0, 0, 0, 1, 1];
         var loss = new SoftmaxCrossEntropy([1f, 2f, 0.5f, 1f], 0.1);
-        loss.Forward(logits, labels);
-        loss.Backward();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10; i++)
+        Assert.Equal(0, Allocations.SteadyState(() =>
         {
             loss.Forward(logits, labels);
             loss.Backward();
-        }
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        }, warmup: 1, repeats: 10));
     }
 
     private static SoftmaxCrossEntropy CreateLoss(bool weighted, bool smoothed)

@@ -1,6 +1,7 @@
 using Valence.Nn.Layers;
 using Valence.Nn.Optimizers;
 using Valence.Nn.Tensors;
+using Valence.Nn.Tests.Harness;
 
 namespace Valence.Nn.Tests.Optimizers;
 
@@ -25,11 +26,7 @@ public class OptimizerAllocationTests
         };
         var schedule = new CosineAnnealingLR(optimizer, 10);
         var plateau = new ReduceLROnPlateau(optimizer);
-        for (int i = 0; i < 3; i++) Train(optimizer, schedule, plateau, parameters);
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 20; i++) Train(optimizer, schedule, plateau, parameters);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, Allocations.SteadyState(() => Train(optimizer, schedule, plateau, parameters), warmup: 3, repeats: 20));
     }
 
     private static void Train(Optimizer optimizer, CosineAnnealingLR schedule, ReduceLROnPlateau plateau, Parameter[] parameters)
