@@ -60,7 +60,7 @@ public abstract class Activation : Layer
     public override Tensor Backward(Tensor outputGradient)
     {
         if (!_hasTrainingCache)
-            throw new InvalidOperationException($"{Describe()}: Backward needs a Forward in training mode first.");
+            throw NoTrainingForward();
         var output = _output!;
         ShapeChecks.RequireOutputGradient(this, outputGradient.Shape, output.Shape);
         var inputGradient = Tensor.Reuse(ref _inputGradient, output.Shape);

@@ -81,7 +81,7 @@ public sealed class BatchNorm1D : Layer
     public override Tensor Backward(Tensor outputGradient)
     {
         if (!_hasTrainingCache)
-            throw new InvalidOperationException($"{Describe()}: Backward needs a Forward in training mode first.");
+            throw NoTrainingForward();
         var normalized = _normalized!;
         ShapeChecks.RequireOutputGradient(this, outputGradient.Shape, normalized.Shape);
         var inputGradient = Tensor.Reuse(ref _inputGradient, normalized.Shape);

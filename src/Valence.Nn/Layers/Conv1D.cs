@@ -109,7 +109,7 @@ public sealed class Conv1D : Layer
     public override Tensor Backward(Tensor outputGradient)
     {
         var w = _trainingWindow
-            ?? throw new InvalidOperationException($"{Describe()}: Backward needs a preceding Forward with training=true.");
+            ?? throw NoTrainingForward();
         ShapeChecks.RequireOutputGradient(this, outputGradient.Shape, _output!.Shape);
         int groupRows = FanIn, groupOutputs = _options.OutChannels / _options.Groups, columnCount = w.ColumnCount;
 

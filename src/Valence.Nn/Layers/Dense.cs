@@ -85,7 +85,7 @@ public sealed class Dense : Layer
     public override Tensor Backward(Tensor outputGradient)
     {
         var input = _trainingInput
-            ?? throw new InvalidOperationException($"{Describe()}: Backward needs a preceding Forward with training=true.");
+            ?? throw NoTrainingForward();
         ShapeChecks.RequireOutputGradient(this, outputGradient.Shape, _output!.Shape);
         int rows = input.Length / _options.InFeatures;
         int inFeatures = _options.InFeatures, outFeatures = _options.OutFeatures;

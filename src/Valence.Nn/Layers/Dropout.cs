@@ -69,7 +69,7 @@ public sealed class Dropout : Layer
     public override Tensor Backward(Tensor outputGradient)
     {
         if (!_hasTrainingCache)
-            throw new InvalidOperationException($"{Describe()}: Backward needs a Forward in training mode first.");
+            throw NoTrainingForward();
         ShapeChecks.RequireOutputGradient(this, outputGradient.Shape, _output!.Shape);
         var inputGradient = Tensor.Reuse(ref _inputGradient, outputGradient.Shape);
         if (InputGradientRequired)

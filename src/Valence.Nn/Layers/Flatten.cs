@@ -47,7 +47,7 @@ public sealed class Flatten : Layer
     public override Tensor Backward(Tensor outputGradient)
     {
         var inputShape = _trainingInputShape
-            ?? throw new InvalidOperationException($"{Describe()}: Backward needs a preceding Forward with training=true.");
+            ?? throw NoTrainingForward();
         ShapeChecks.RequireOutputGradient(this, outputGradient.Shape, _output!.Shape);
         var inputGradient = Tensor.Reuse(ref _inputGradient, inputShape);
         if (InputGradientRequired) outputGradient.CopyTo(inputGradient);

@@ -153,6 +153,10 @@ public abstract class Layer
         return buffer;
     }
 
+    /// <summary>What Backward throws when no Forward in training mode came before it (one message for every layer).</summary>
+    protected InvalidOperationException NoTrainingForward() =>
+        new($"{Describe()}: Backward needs a preceding Forward with training=true.");
+
     /// <summary>A prefix for messages: the layer's type and name, for example <c>Conv1D 'conv'</c>.</summary>
     protected string Describe() => $"{TypeName} '{Name}'";
 

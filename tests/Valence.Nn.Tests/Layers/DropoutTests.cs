@@ -133,7 +133,7 @@ public class DropoutTests
         var layer = new Dropout("drop");
         using var x = new Tensor(2, 3);
         Assert.Contains("Initialize", Assert.Throws<InvalidOperationException>(() => layer.Forward(x, training: true)).Message);
-        Assert.Contains("Backward needs a Forward in training mode", Assert.Throws<InvalidOperationException>(() => layer.Backward(x)).Message);
+        Assert.Contains("Backward needs a preceding Forward with training=true", Assert.Throws<InvalidOperationException>(() => layer.Backward(x)).Message);
         layer.Initialize(new Rng(1));
         layer.Forward(x, training: false);
         Assert.Throws<InvalidOperationException>(() => layer.Backward(x));

@@ -155,7 +155,7 @@ public abstract class RecurrentLayer : Layer
     public override Tensor Backward(Tensor outputGradient)
     {
         if (!_hasTrainingForward)
-            throw new InvalidOperationException($"{Describe()}: Backward needs a preceding Forward with training=true.");
+            throw NoTrainingForward();
         if (outputGradient.Shape != _output.Shape)
             throw new ShapeException($"{Describe()}: output gradient has shape {outputGradient.Shape}, but the last Forward's output has shape {_output.Shape}.");
         _work.PrepareBackward();
