@@ -20,7 +20,7 @@ internal static class DemoCommand
         var models = new Option<string>("--models") { Description = "Models to train, separated by commas (bandpower is the baseline).", DefaultValueFactory = _ => string.Join(",", defaults.Models) };
         var protocols = new Option<string>("--protocols") { Description = "Protocols, separated by commas.", DefaultValueFactory = _ => string.Join(",", defaults.Protocols) };
         var command = new Command("demo", "The main job: generate a synthetic DEAP-format set, preprocess it DEAP-style, train the paper's cnn-lstm and cnn-gru and the band-power "
-            + "baseline under the paper's (leaky) random window split and under trial-holdout, and write the reports and a comparison. About three minutes on 2 cores.");
+            + "baseline under the paper's (leaky) random window split and under trial-holdout, and write the reports and a comparison. About two minutes on 2 cores.");
         foreach (var option in new Option[] { output, subjects, epochs, stride, seed, models, protocols }) command.Options.Add(option);
         command.SetAction(result =>
         {

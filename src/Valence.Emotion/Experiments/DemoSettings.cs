@@ -2,7 +2,7 @@ namespace Valence.Emotion.Experiments;
 
 /// <summary>
 /// What <c>valence demo</c> does: how much synthetic DEAP data it writes, which models it trains under which
-/// protocols, and for how long. The defaults fit the whole demo in about three minutes on a 2-core machine (measured: 2 min 49 s, build included).
+/// protocols, and for how long. The defaults fit the whole demo in about two minutes on a 2-core machine (measured: 2 min 6 s, build included).
 /// </summary>
 public sealed record DemoSettings
 {
